@@ -1,0 +1,138 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Mesh.EventSourcing.Actors;
+
+/// <summary>
+/// The single writer per key (ARCHITECTURE.md): one in-memory actor per key holds the loaded state and
+/// decides that key's commands one at a time, draining whatever is queued into a single append
+/// (group commit). Across replicas, the stream version decides: a batch that lost the race is
+/// reloaded and decided again, so nothing is ever given twice.
+/// </summary>
+public sealed partial class KeyedWriter<TState, TCommand, TResult> : IAsyncDisposable
+{
+    private readonly EventStore _store;
+    private readonly IStreamBehavior<TState, TCommand, TResult> _behavior;
+    private readonly KeyedWriterOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
+    private readonly Lock _sync = new();
+    private readonly CancellationTokenSource _shutdown = new();
+
+    /// <summary>Creates a writer over <paramref name="store"/> for one kind of stream.</summary>
+    public KeyedWriter(EventStore store, IStreamBehavior<TState, TCommand, TResult> behavior, KeyedWriterOptions options, ILogger logger)
+    {
+        _store = store;
+        _behavior = behavior;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Decides <paramref name="command"/> against the key's current state and commits its events.</summary>
+    public Task<WriteOutcome<TResult>> SubmitAsync(string key, TCommand command, EventMetadata metadata, CancellationToken ct = default)
+    {
+        var work = new CommandWork(command, metadata);
+        Enqueue(key, work);
+        return work.Completion.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Reads the key's committed state through its actor (after everything queued before it).</summary>
+    public Task<T> QueryAsync<T>(string key, Func<TState, T> query, CancellationToken ct = default)
+    {
+        var work = new QueryWork<T>(query);
+        Enqueue(key, work);
+        return work.Completion.Task.WaitAsync(ct);
+    }
+
+    /// <summary>How many keys are loaded in memory.</summary>
+    public int LoadedKeys
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _actors.Count;
+            }
+        }
+    }
+
+    private void Enqueue(string key, Work work)
+    {
+        ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
+        lock (_sync)
+        {
+            if (!_actors.TryGetValue(key, out var actor) || !actor.TryPost(work))
+            {
+                actor = new Actor(this, key);
+                _actors[key] = actor;
+                actor.TryPost(work);
+                actor.Start();
+            }
+        }
+    }
+
+    private bool TryRetire(Actor actor)
+    {
+        lock (_sync)
+        {
+            if (actor.HasQueuedWork)
+            {
+                return false;
+            }
+            if (_actors.TryGetValue(actor.Key, out var current) && current == actor)
+            {
+                _actors.Remove(actor.Key);
+            }
+            actor.Close();
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Actor[] actors;
+        lock (_sync)
+        {
+            actors = [.. _actors.Values];
+            _actors.Clear();
+            foreach (var actor in actors)
+            {
+                actor.Close();
+            }
+        }
+        await Task.WhenAll(actors.Select(a => a.Running));
+        _shutdown.Cancel();
+        _shutdown.Dispose();
+    }
+
+    private abstract class Work
+    {
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class CommandWork(TCommand command, EventMetadata metadata) : Work
+    {
+        public TCommand Command { get; } = command;
+        public EventMetadata Metadata { get; } = metadata;
+        public TaskCompletionSource<WriteOutcome<TResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public override void Fail(Exception error) => Completion.TrySetException(error);
+    }
+
+    private abstract class QueryWork : Work
+    {
+        public abstract Action Run(TState state);
+    }
+
+    private sealed class QueryWork<T>(Func<TState, T> query) : QueryWork
+    {
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public override void Fail(Exception error) => Completion.TrySetException(error);
+
+        public override Action Run(TState state)
+        {
+            var value = query(state);
+            return () => Completion.TrySetResult(value);
+        }
+    }
+}

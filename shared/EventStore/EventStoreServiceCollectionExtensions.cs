@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Mesh.EventSourcing;
+
+/// <summary>Registers the event store of one service database.</summary>
+public static class EventStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The event store over <paramref name="connectionString"/>: schema migrated on start, LISTEN/NOTIFY
+    /// wake-ups, the async projection daemon, rebuilds. Register event types through <paramref name="types"/>.
+    /// </summary>
+    public static IServiceCollection AddMeshEventStore(this IServiceCollection services, string connectionString,
+        Action<EventTypeRegistry> types, EventStoreOptions? options = null)
+    {
+        var registry = new EventTypeRegistry();
+        types(registry);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(registry);
+        services.AddSingleton(options ?? new EventStoreOptions());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<ProjectionRunner>();
+        services.AddSingleton<ProjectionRebuilder>();
+        services.AddHostedService<SchemaMigrationService>();
+        services.AddSingleton<EventNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventNotifications>());
+        services.AddHostedService<ProjectionDaemon>();
+        return services;
+    }
+
+    /// <summary>A read model updated in the append's transaction.</summary>
+    public static IServiceCollection AddInlineProjection<T>(this IServiceCollection services) where T : class, IInlineProjection
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IInlineProjection>(sp => sp.GetRequiredService<T>());
+        services.AddSingleton<IProjection>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>A read model updated from the log with a checkpoint.</summary>
+    public static IServiceCollection AddAsyncProjection<T>(this IServiceCollection services) where T : class, IAsyncProjection
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IAsyncProjection>(sp => sp.GetRequiredService<T>());
+        services.AddSingleton<IProjection>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>The service's own schema scripts, applied after the event store's.</summary>
+    public static IServiceCollection AddMigrations(this IServiceCollection services, IEnumerable<Migration> migrations)
+    {
+        foreach (var migration in migrations)
+        {
+            services.AddSingleton(migration);
+        }
+        return services;
+    }
+
+    private sealed class SchemaMigrationService(NpgsqlDataSource dataSource, IEnumerable<Migration> migrations) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            SchemaMigrator.MigrateAsync(dataSource, migrations, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
