@@ -1,0 +1,3 @@
+namespace Mesh.Vpc.Domain;
+
+public sealed record ApplyNatGateway(string Name, VpcNatGatewaySpec Spec) : ITopologyCommand;

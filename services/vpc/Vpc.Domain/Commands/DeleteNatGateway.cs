@@ -1,0 +1,3 @@
+namespace Mesh.Vpc.Domain;
+
+public sealed record DeleteNatGateway(string Name) : ITopologyCommand;

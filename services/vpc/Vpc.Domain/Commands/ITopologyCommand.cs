@@ -1,0 +1,4 @@
+namespace Mesh.Vpc.Domain;
+
+// A command the TopologyDecider decides.
+public interface ITopologyCommand;

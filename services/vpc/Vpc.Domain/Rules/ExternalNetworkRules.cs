@@ -1,0 +1,42 @@
+using Mesh.Contracts;
+using Mesh.Vpc.Domain.Net;
+
+namespace Mesh.Vpc.Domain.Rules;
+
+internal static class ExternalNetworkRules
+{
+    public static Decision Register(Topology state, RegisterExternalNetwork c)
+    {
+        var n = c.Network;
+        if (!Guid.TryParseExact(n.Id, "D", out _))
+        {
+            return TopologyErrors.Invalid("id", n.Id, $"external network id '{n.Id}' is not a uuid");
+        }
+        if (!IpPrefix.TryParse(n.Cidr, out var cidr, out var error))
+        {
+            return TopologyErrors.InvalidCidr("cidr", n.Cidr, error);
+        }
+        string? gateway = null;
+        if (!string.IsNullOrWhiteSpace(n.Gateway))
+        {
+            if (!IpAddress.TryParse(n.Gateway, out var gw) || !cidr.Contains(gw))
+            {
+                return TopologyErrors.Invalid("gateway", n.Gateway, $"gateway '{n.Gateway}' is not an address in {cidr}");
+            }
+            gateway = gw.ToString();
+        }
+        var normalized = new ExternalNetwork(n.Id.ToLowerInvariant(), string.IsNullOrWhiteSpace(n.Name) ? null : n.Name, cidr.ToString(), gateway);
+        if (state.ExternalNetworks.TryGetValue(normalized.Id, out var existing))
+        {
+            if (existing == normalized)
+            {
+                return Decision.Nothing;
+            }
+            if (existing.Cidr != normalized.Cidr && state.Vpcs.Values.Any(v => v.ExternalNetworkID == normalized.Id))
+            {
+                return TopologyErrors.Immutable("cidr", existing.Cidr, normalized.Cidr);
+            }
+        }
+        return Decision.Accept(new ExternalNetworkRegistered(normalized));
+    }
+}

@@ -1,0 +1,66 @@
+using Mesh.Contracts;
+
+namespace Mesh.Vpc.Domain.Rules;
+
+// SUB-9: deletion is a saga with IPAM (request -> IPAM closes the pool -> confirm or abort), so
+// that no allocation is ever lost. Every step is idempotent. Also the usage status IPAM reports.
+internal static class SubnetLifecycleRules
+{
+    public static Decision Request(Topology state, RequestSubnetDeletion c, TopologySettings settings)
+    {
+        if (!state.Subnets.TryGetValue(c.Name, out var subnet))
+        {
+            return TopologyErrors.SubnetNotFound("metadata.name", c.Name);
+        }
+        if (c.Name == settings.DefaultSubnet)
+        {
+            return TopologyErrors.Protected("subnet", c.Name);
+        }
+        if (subnet.Deleting)
+        {
+            return Decision.Nothing;
+        }
+        if (state.NatGateways.Values.FirstOrDefault(g => g.Subnet == c.Name) is { } gateway)
+        {
+            return TopologyErrors.SubnetInUse(c.Name, 1, [$"NAT gateway {gateway.Name} ({gateway.LanIp})"]);
+        }
+        // The usage IPAM last reported refuses early; IPAM's own answer in the saga is authoritative.
+        if (subnet.Usage.UsingIPs > 0)
+        {
+            return TopologyErrors.SubnetInUse(c.Name, subnet.Usage.UsingIPs, []);
+        }
+        return Decision.Accept(new SubnetDeletionRequested(subnet.Definition));
+    }
+
+    public static Decision Confirm(Topology state, ConfirmSubnetDeletion c)
+    {
+        if (!state.Subnets.TryGetValue(c.Name, out var subnet))
+        {
+            return Decision.Nothing;
+        }
+        if (!subnet.Deleting)
+        {
+            return new MeshError(VpcErrorCodes.SubnetDeletionNotRequested, $"subnet '{c.Name}' has no deletion in progress",
+                ErrorKind.Conflict, "metadata.name", c.Name);
+        }
+        return Decision.Accept(new SubnetDeleted(subnet.Definition));
+    }
+
+    public static Decision Abort(Topology state, AbortSubnetDeletion c) =>
+        state.Subnets.TryGetValue(c.Name, out var subnet) && subnet.Deleting
+            ? Decision.Accept(new SubnetDeletionAborted(c.Name, c.AllocatedCount, c.Holders.ToArray()))
+            : Decision.Nothing;
+
+    // Usage reports for an unknown subnet are stale (it was deleted meanwhile): nothing to record.
+    public static Decision RecordUsage(Topology state, RecordSubnetUsage c)
+    {
+        var u = c.Usage;
+        if (u.V4AvailableIPs < 0 || u.V4UsingIPs < 0 || u.V6AvailableIPs < 0 || u.V6UsingIPs < 0)
+        {
+            return TopologyErrors.Invalid("usage", u.ToString(), "subnet usage numbers must not be negative");
+        }
+        return state.Subnets.TryGetValue(c.Name, out var subnet) && subnet.Usage != u
+            ? Decision.Accept(new SubnetUsageChanged(c.Name, u))
+            : Decision.Nothing;
+    }
+}

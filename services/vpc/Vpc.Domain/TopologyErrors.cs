@@ -1,0 +1,44 @@
+using Mesh.Contracts;
+
+namespace Mesh.Vpc.Domain;
+
+// Refusals shared by several rules, and the SubnetInUse answer the host gives when IPAM aborts
+// a deletion (SUB-9).
+public static class TopologyErrors
+{
+    public static MeshError Invalid(string field, string? value, string message, string? remedy = null) =>
+        new(ErrorCodes.InvalidField, message, ErrorKind.Invalid, field, value, remedy);
+
+    public static MeshError Missing(string field, string message) =>
+        new(ErrorCodes.MissingField, message, ErrorKind.Invalid, field, null);
+
+    public static MeshError InvalidCidr(string field, string? value, string message) =>
+        new(VpcErrorCodes.InvalidCidr, $"{field}: {message}", ErrorKind.Invalid, field, value,
+            "write the network address with its host bits zero, e.g. 10.0.0.0/24");
+
+    public static MeshError Immutable(string field, string stored, string? requested) =>
+        new(ErrorCodes.ImmutableField, $"{field} cannot change after creation (stored '{stored}', requested '{requested}')",
+            ErrorKind.Invalid, field, requested, "delete the resource and create it again with the new value");
+
+    public static MeshError VpcNotFound(string field, string name) =>
+        new(VpcErrorCodes.VpcNotFound, $"{field}: VPC '{name}' does not exist", ErrorKind.NotFound, field, name,
+            "create the VPC first");
+
+    public static MeshError SubnetNotFound(string field, string name) =>
+        new(VpcErrorCodes.SubnetNotFound, $"{field}: subnet '{name}' does not exist", ErrorKind.NotFound, field, name);
+
+    public static MeshError SubnetBeingDeleted(string name) =>
+        new(VpcErrorCodes.SubnetBeingDeleted, $"subnet '{name}' is being deleted and accepts no changes", ErrorKind.Conflict,
+            "metadata.name", name, "wait for the deletion to finish or fail");
+
+    public static MeshError Protected(string kind, string name) =>
+        new(VpcErrorCodes.ProtectedResource, $"{kind} '{name}' is the cluster default and cannot be deleted (VPC-1); it may be reconfigured",
+            ErrorKind.Conflict, "metadata.name", name);
+
+    public static MeshError SubnetInUse(string name, double allocated, IReadOnlyList<string> holders)
+    {
+        var few = holders.Count == 0 ? "" : $" (held by {string.Join(", ", holders.Take(5))}{(holders.Count > 5 ? ", ..." : "")})";
+        return new MeshError(VpcErrorCodes.SubnetInUse, $"subnet '{name}' still has {allocated} allocated addresses{few}",
+            ErrorKind.Conflict, "metadata.name", name, "delete the pods using the subnet, then delete it again");
+    }
+}

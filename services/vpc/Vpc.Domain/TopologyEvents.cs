@@ -1,0 +1,39 @@
+namespace Mesh.Vpc.Domain;
+
+// Events of the single `topology` stream. Stored type names: TopologyEventTypes.
+
+public sealed record ExternalNetworkRegistered(ExternalNetwork Network);
+
+public sealed record VpcCreated(string Name, VpcSpec Spec);
+
+public sealed record VpcUpdated(string Name, VpcSpec Spec);
+
+public sealed record VpcDeleted(string Name);
+
+public sealed record SubnetCreated(SubnetDefinition Subnet);
+
+public sealed record SubnetUpdated(SubnetDefinition Subnet);
+
+// VPC-3: a warning, recorded so that status and SREs can see it; nothing is refused.
+public sealed record SubnetWithoutEgress(string Subnet, string Vpc, string Message);
+
+// SUB-9 saga: IPAM closes the pool and answers with Confirm (no allocations) or Abort.
+public sealed record SubnetDeletionRequested(SubnetDefinition Subnet);
+
+public sealed record SubnetDeletionAborted(string Subnet, long AllocatedCount, IReadOnlyList<string> Holders)
+{
+    public bool Equals(SubnetDeletionAborted? other) =>
+        other is not null && Subnet == other.Subnet && AllocatedCount == other.AllocatedCount && Seq.Eq(Holders, other.Holders);
+
+    public override int GetHashCode() => HashCode.Combine(Subnet, AllocatedCount, Seq.Hash(Holders));
+}
+
+public sealed record SubnetDeleted(SubnetDefinition Subnet);
+
+public sealed record SubnetUsageChanged(string Subnet, SubnetUsage Usage);
+
+public sealed record NatGatewayCreated(NatGateway Gateway);
+
+public sealed record NatGatewayUpdated(NatGateway Gateway);
+
+public sealed record NatGatewayDeleted(NatGateway Gateway);

@@ -1,0 +1,32 @@
+using Mesh.Contracts;
+using Mesh.Vpc.Domain;
+
+namespace Mesh.Vpc.Domain.Tests;
+
+[Trait("rule", "VPC-2")]
+public class ExternalNetworkTests
+{
+    [Fact]
+    public void Registering_an_external_network_twice_records_it_once()
+    {
+        var state = Spec.Given();
+        state.Apply(Spec.Single<ExternalNetworkRegistered>(Spec.Accepted(state, new RegisterExternalNetwork(Spec.ExtNet))));
+        Assert.Empty(Spec.Accepted(state, new RegisterExternalNetwork(Spec.ExtNet)));
+    }
+
+    [Fact]
+    public void A_bad_id_cidr_or_gateway_is_refused()
+    {
+        var state = Spec.Given();
+        Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Id = "ext" }), ErrorCodes.InvalidField);
+        Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Cidr = "172.110.0.1/24" }), VpcErrorCodes.InvalidCidr);
+        Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Gateway = "172.111.0.1" }), ErrorCodes.InvalidField);
+    }
+
+    [Fact]
+    public void The_cidr_of_a_network_in_use_cannot_change()
+    {
+        var state = Spec.GivenTestVpc2();
+        Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Cidr = "172.110.0.0/23" }), ErrorCodes.ImmutableField);
+    }
+}
