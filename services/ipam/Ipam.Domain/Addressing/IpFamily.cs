@@ -1,0 +1,7 @@
+namespace Mesh.Ipam.Domain.Addressing;
+
+public enum IpFamily
+{
+    V4,
+    V6,
+}

@@ -1,0 +1,9 @@
+namespace Mesh.Ipam.Domain.Choosing;
+
+public enum SubnetChoiceSource
+{
+    Annotation,
+    Namespace,
+    VpcDefault,
+    Provider,
+}

@@ -1,0 +1,27 @@
+using Mesh.Ipam.Domain.Addressing;
+
+namespace Mesh.Ipam.Domain.Pools;
+
+/// <summary>One owner's addresses in a pool: at most one per family (dual-stack), one MAC.</summary>
+public sealed record Allocation(
+    AllocationOwner Owner,
+    string PodNamespace,
+    string PodName,
+    string Node,
+    string Provider,
+    string Project,
+    string? V4,
+    string? V6,
+    string Mac,
+    string? StickyKey,
+    bool Static,
+    DateTimeOffset AllocatedAt,
+    DateTimeOffset? LeakSuspectedAt = null)
+{
+    public string? Address(IpFamily family) => family == IpFamily.V4 ? V4 : V6;
+
+    /// <summary>"10.16.0.2,fd00::2": the shape of Kube-OVN's ip_address annotation.</summary>
+    public string IpAddress => string.Join(',', new[] { V4, V6 }.Where(a => a is not null));
+
+    public string Holder => $"pod {PodNamespace}/{PodName} (uid {Owner.PodUid}, interface {Owner.Interface})";
+}

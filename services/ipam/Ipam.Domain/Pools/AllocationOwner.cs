@@ -1,0 +1,9 @@
+namespace Mesh.Ipam.Domain.Pools;
+
+/// <summary>IPAM-4: an address belongs to (pod uid, interface), never to a pod name.</summary>
+public readonly record struct AllocationOwner(string PodUid, string Interface)
+{
+    public const string PrimaryInterface = "eth0";
+
+    public override string ToString() => $"{PodUid}/{Interface}";
+}

@@ -1,0 +1,10 @@
+namespace Mesh.Ipam.Domain.Pools;
+
+/// <summary>Why an address went back: stored as text so that any consumer can read it.</summary>
+public static class ReleaseReasons
+{
+    public const string PodDeleted = "PodDeleted";
+    public const string LeakReclaimed = "LeakReclaimed";
+    public const string Compensation = "Compensation";
+    public const string InterfaceRemoved = "InterfaceRemoved";
+}

@@ -1,0 +1,3 @@
+namespace Mesh.Sriov.Domain;
+
+public sealed record DeleteNetwork(SriovNetworkKind Kind, string Namespace, string Name);
