@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Mesh.Hosting.Resources;
+
+/// <summary>Answers in the custom-resource shape, with <c>status</c> filled in.</summary>
+public static class ResourceWriter
+{
+    /// <summary>The document for one resource.</summary>
+    public static JsonObject Document(string apiVersion, string kind, ObjectMeta metadata, object? spec, object? status)
+    {
+        var doc = new JsonObject
+        {
+            ["apiVersion"] = apiVersion,
+            ["kind"] = kind,
+            ["metadata"] = JsonSerializer.SerializeToNode(metadata, ResourceReader.Json),
+        };
+        if (spec is not null)
+        {
+            doc["spec"] = JsonSerializer.SerializeToNode(spec, spec.GetType(), ResourceReader.Json);
+        }
+        if (status is not null)
+        {
+            doc["status"] = JsonSerializer.SerializeToNode(status, status.GetType(), ResourceReader.Json);
+        }
+        return doc;
+    }
+
+    /// <summary>A Kubernetes-style list (<c>kind: XList</c>, <c>items</c>).</summary>
+    public static JsonObject List(string apiVersion, string kind, IEnumerable<JsonObject> items) => new()
+    {
+        ["apiVersion"] = apiVersion,
+        ["kind"] = kind + "List",
+        ["metadata"] = new JsonObject(),
+        ["items"] = new JsonArray(items.Cast<JsonNode>().ToArray()),
+    };
+}
