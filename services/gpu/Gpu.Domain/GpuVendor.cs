@@ -1,0 +1,7 @@
+namespace Mesh.Gpu.Domain;
+
+public enum GpuVendor
+{
+    Nvidia,
+    Kunlun,
+}

@@ -1,0 +1,3 @@
+namespace Mesh.Gpu.Domain;
+
+public sealed record ReleaseGpuQuota(string Project, string PodUid);

@@ -1,0 +1,8 @@
+namespace Mesh.Gpu.Domain;
+
+public enum TaintEffect
+{
+    NoSchedule,
+    PreferNoSchedule,
+    NoExecute,
+}

@@ -1,0 +1,7 @@
+namespace Mesh.Gpu.Domain;
+
+public enum TolerationOperator
+{
+    Equal,
+    Exists,
+}
