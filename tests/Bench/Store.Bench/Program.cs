@@ -1,0 +1,24 @@
+using Mesh.EventSourcing;
+using Mesh.Store.Bench;
+using Mesh.Testing;
+
+// ./mesh bench runs this against real PostgreSQL and RabbitMQ on this machine. Figures only.
+var quick = args.Contains("--quick");
+var seconds = quick ? 2 : 5;
+var types = new EventTypeRegistry().Register<CounterIncremented>("bench.counter-incremented.v1");
+Console.WriteLine($"event store benchmarks ({(quick ? "quick" : "full")} run; servers: {new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres).Host})");
+
+await using (var db = await TestDatabase.CreateAsync("bench_append"))
+{
+    await SchemaMigrator.MigrateAsync(db.DataSource, []);
+    var maxRate = await AppendBench.RunAsync(db, types, seconds);
+    await using var vhost = await TestVirtualHost.CreateAsync("bench");
+    await LagBench.RunAsync(db, vhost, maxRate, quick ? 9 : 15);
+    await EchoBench.RunAsync(db, vhost, 100, seconds);
+}
+await using (var db = await TestDatabase.CreateAsync("bench_rebuild"))
+{
+    await SchemaMigrator.MigrateAsync(db.DataSource, []);
+    await RebuildBench.RunAsync(db, types, quick ? 100_000 : 1_000_000);
+}
+Report.Write(args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault());
