@@ -24,6 +24,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton<ProjectionRunner>();
         services.AddSingleton<ProjectionRebuilder>();
+        services.AddSingleton<ProjectionVerifier>();
         services.AddHostedService<SchemaMigrationService>();
         services.AddSingleton<EventNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<EventNotifications>());

@@ -21,3 +21,10 @@ public interface IInlineProjection : IProjection;
 
 /// <summary>A projection updated after the fact from the log, with a checkpoint.</summary>
 public interface IAsyncProjection : IProjection;
+
+/// <summary>A projection whose tables can be compared before and after a rebuild (<c>meshctl verify</c>).</summary>
+public interface IVerifiableProjection : IProjection
+{
+    /// <summary>The tables the projection writes, each with the columns that order its rows.</summary>
+    IReadOnlyList<(string Table, string OrderBy)> Tables { get; }
+}

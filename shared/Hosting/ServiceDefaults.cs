@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using MassTransit;
+using Mesh.Hosting.Admin;
 
 namespace Mesh.Hosting;
 
@@ -106,6 +107,7 @@ public static class ServiceDefaults
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapEventAdminApi();
         return app;
     }
 }

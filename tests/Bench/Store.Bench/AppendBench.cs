@@ -36,7 +36,7 @@ public static class AppendBench
             best = Math.Max(best, rate);
             var (tps, pgLatency) = await PgBench.InsertAsync(db.ConnectionString, writers, seconds);
             Report.Row($"append, {writers} writer(s)", $"{rate:N0} ev/s, p99 {Report.Percentile(all, 99):0.00} ms",
-                $"pgbench INSERT {tps:N0} tps, avg {pgLatency:0.00} ms", Report.Ratio(rate, tps, writers == 1 ? 0.8 : 0.6));
+                $"pgbench INSERT {tps:N0} tps, avg {pgLatency:0.00} ms", Report.Ratio(rate, tps, writers == 1 ? 0.8 : 0.6), plot: (rate, tps));
         }
         return best;
     }

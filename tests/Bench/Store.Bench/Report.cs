@@ -4,10 +4,16 @@ namespace Mesh.Store.Bench;
 public static class Report
 {
     private static readonly List<string[]> Rows = [];
+    private static readonly List<(string Label, double Value, double Reference)> Figures = [];
 
-    public static void Row(string measure, string value, string reference, string ratio, string note = "")
+    /// <summary>A figure beside its reference; <paramref name="plot"/> adds (value, reference) to the plot data.</summary>
+    public static void Row(string measure, string value, string reference, string ratio, string note = "", (double Value, double Reference)? plot = null)
     {
         Rows.Add([measure, value, reference, ratio, note]);
+        if (plot is { } p)
+        {
+            Figures.Add((measure, p.Value, p.Reference));
+        }
         Console.WriteLine($"  {measure}: {value}   ref {reference}   {ratio}   {note}");
     }
 
@@ -26,6 +32,8 @@ public static class Report
         if (path is not null)
         {
             File.WriteAllLines(path, Rows.Select(r => string.Join('\t', r)));
+            File.WriteAllLines(Path.ChangeExtension(path, ".data"),
+                Figures.Select(f => FormattableString.Invariant($"\"{f.Label}\"\t{f.Value:0.##}\t{f.Reference:0.##}")));
         }
     }
 

@@ -3,10 +3,11 @@ using Mesh.EventSourcing;
 namespace Mesh.Foundation.Tests;
 
 /// <summary>Per-stream totals of <see cref="CounterIncremented"/>, in a table of its own.</summary>
-public abstract class CounterTotals(string table) : IProjection
+public abstract class CounterTotals(string table) : IVerifiableProjection
 {
     public string Table => table;
     public string Name => table;
+    public IReadOnlyList<(string Table, string OrderBy)> Tables => [(table, "stream")];
 
     public static string Schema(string table) =>
         $"CREATE TABLE IF NOT EXISTS {table} (stream text PRIMARY KEY, total bigint NOT NULL, events int NOT NULL, last_position bigint NOT NULL)";
