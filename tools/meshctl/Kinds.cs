@@ -1,0 +1,44 @@
+namespace Mesh.Ctl;
+
+/// <summary>Which service owns a kind, and where it lives in that service's resource API.</summary>
+public sealed record KindRoute(string Kind, string ApiVersion, string Plural, string Service, bool Namespaced, params string[] Aliases)
+{
+    /// <summary>The path of one resource, or of the collection when <paramref name="name"/> is null.</summary>
+    public string Path(string? ns, string? name)
+    {
+        var prefix = $"/apis/{ApiVersion}" + (Namespaced ? $"/namespaces/{ns ?? "default"}" : "");
+        return $"{prefix}/{Plural}" + (name is null ? "" : "/" + Uri.EscapeDataString(name));
+    }
+}
+
+/// <summary>The kinds meshctl routes, as kubectl would know them from discovery.</summary>
+public static class Kinds
+{
+    public static readonly IReadOnlyList<KindRoute> All =
+    [
+        new("Vpc", "kubeovn.io/v1", "vpcs", "vpc", false, "vpc", "vpcs"),
+        new("Subnet", "kubeovn.io/v1", "subnets", "vpc", false, "subnet", "subnets"),
+        new("VpcNatGateway", "kubeovn.io/v1", "vpc-nat-gateways", "vpc", false, "vpc-nat-gateway", "vpcnatgateway", "natgw"),
+        new("ExternalNetwork", "network.mesh.io/v1", "externalnetworks", "vpc", false, "externalnetwork", "extnet"),
+        new("Fip", "neutron.io/v1", "fips", "fip", false, "fip", "fips"),
+        new("OvnEip", "kubeovn.io/v1", "ovn-eips", "fip", false, "ovneip", "oeip"),
+        new("OvnFip", "kubeovn.io/v1", "ovn-fips", "fip", false, "ovnfip", "ofip"),
+        new("OvnSnatRule", "kubeovn.io/v1", "ovn-snat-rules", "fip", false, "ovnsnatrule", "osnat"),
+        new("OvnDnatRule", "kubeovn.io/v1", "ovn-dnat-rules", "fip", false, "ovndnatrule", "odnat"),
+        new("SriovNetworkNodePolicy", "sriovnetwork.openshift.io/v1", "sriovnetworknodepolicies", "sriov", true, "sriovnetworknodepolicy", "snnp"),
+        new("SriovNetwork", "sriovnetwork.openshift.io/v1", "sriovnetworks", "sriov", true, "sriovnetwork"),
+        new("SriovIBNetwork", "sriovnetwork.openshift.io/v1", "sriovibnetworks", "sriov", true, "sriovibnetwork"),
+        new("SriovNetworkNodeState", "sriovnetwork.openshift.io/v1", "sriovnetworknodestates", "sriov", true, "sriovnetworknodestate", "snns"),
+        new("GpuNode", "gpu.mesh.io/v1", "gpunodes", "gpu", false, "gpunode", "gpunodes"),
+    ];
+
+    /// <summary>The route of a kind given as kind, plural or alias, case-insensitively.</summary>
+    public static KindRoute? Find(string text) => All.FirstOrDefault(k =>
+        string.Equals(k.Kind, text, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(k.Plural, text, StringComparison.OrdinalIgnoreCase)
+        || k.Aliases.Contains(text, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The route of a document's apiVersion and kind.</summary>
+    public static KindRoute? Of(string? apiVersion, string? kind) =>
+        All.FirstOrDefault(k => k.Kind == kind && k.ApiVersion == apiVersion);
+}
