@@ -24,6 +24,8 @@ ensure_packages() {
   command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  # docker-compose validates docker-compose.yml in the deployment tests (no Docker engine needed).
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   [ ${#missing[@]} -eq 0 ] && return 0
   is_root || die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})"
   log "installing ${missing[*]} from Debian's packages"

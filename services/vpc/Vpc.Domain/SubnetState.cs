@@ -2,8 +2,10 @@ using Mesh.Vpc.Domain.Net;
 
 namespace Mesh.Vpc.Domain;
 
-// A subnet in the topology: its definition, parsed prefixes, saga and usage status.
-public sealed record SubnetState(SubnetDefinition Definition, IReadOnlyList<IpPrefix> Prefixes, bool Deleting, SubnetUsage Usage)
+// A subnet in the topology: its definition, parsed prefixes, saga and usage status. DeletionSaga is
+// the running deletion saga (SUB-9); LastAbort the answer of the last one IPAM refused.
+public sealed record SubnetState(SubnetDefinition Definition, IReadOnlyList<IpPrefix> Prefixes, bool Deleting, SubnetUsage Usage,
+    Guid DeletionSaga = default, SubnetDeletionAborted? LastAbort = null)
 {
     public string Name => Definition.Name;
 

@@ -89,8 +89,8 @@ public sealed class Topology
             case VpcDeleted x: vpcs.Remove(x.Name); subnetsByVpc.Remove(x.Name); break;
             case SubnetCreated x: AddSubnet(x.Subnet); break;
             case SubnetUpdated x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Definition = x.Subnet }; break;
-            case SubnetDeletionRequested x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Deleting = true }; break;
-            case SubnetDeletionAborted x: subnets[x.Subnet] = subnets[x.Subnet] with { Deleting = false }; break;
+            case SubnetDeletionRequested x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Deleting = true, DeletionSaga = x.SagaId, LastAbort = null }; break;
+            case SubnetDeletionAborted x: subnets[x.Subnet] = subnets[x.Subnet] with { Deleting = false, DeletionSaga = default, LastAbort = x }; break;
             case SubnetDeleted x: RemoveSubnet(x.Subnet.Name); break;
             case SubnetUsageChanged x when subnets.ContainsKey(x.Subnet): subnets[x.Subnet] = subnets[x.Subnet] with { Usage = x.Usage }; break;
             case NatGatewayCreated x: natGateways[x.Gateway.Name] = x.Gateway; break;

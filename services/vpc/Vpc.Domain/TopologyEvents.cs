@@ -18,17 +18,18 @@ public sealed record SubnetUpdated(SubnetDefinition Subnet);
 public sealed record SubnetWithoutEgress(string Subnet, string Vpc, string Message);
 
 // SUB-9 saga: IPAM closes the pool and answers with Confirm (no allocations) or Abort.
-public sealed record SubnetDeletionRequested(SubnetDefinition Subnet);
+public sealed record SubnetDeletionRequested(SubnetDefinition Subnet, Guid SagaId = default);
 
-public sealed record SubnetDeletionAborted(string Subnet, long AllocatedCount, IReadOnlyList<string> Holders)
+public sealed record SubnetDeletionAborted(string Subnet, long AllocatedCount, IReadOnlyList<string> Holders, Guid SagaId = default)
 {
     public bool Equals(SubnetDeletionAborted? other) =>
-        other is not null && Subnet == other.Subnet && AllocatedCount == other.AllocatedCount && Seq.Eq(Holders, other.Holders);
+        other is not null && Subnet == other.Subnet && AllocatedCount == other.AllocatedCount && Seq.Eq(Holders, other.Holders)
+        && SagaId == other.SagaId;
 
-    public override int GetHashCode() => HashCode.Combine(Subnet, AllocatedCount, Seq.Hash(Holders));
+    public override int GetHashCode() => HashCode.Combine(Subnet, AllocatedCount, Seq.Hash(Holders), SagaId);
 }
 
-public sealed record SubnetDeleted(SubnetDefinition Subnet);
+public sealed record SubnetDeleted(SubnetDefinition Subnet, Guid SagaId = default);
 
 public sealed record SubnetUsageChanged(string Subnet, SubnetUsage Usage);
 

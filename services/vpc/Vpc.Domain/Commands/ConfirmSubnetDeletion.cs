@@ -1,3 +1,3 @@
 namespace Mesh.Vpc.Domain;
 
-public sealed record ConfirmSubnetDeletion(string Name) : ITopologyCommand;
+public sealed record ConfirmSubnetDeletion(string Name, Guid SagaId = default) : ITopologyCommand;

@@ -1,3 +1,5 @@
 namespace Mesh.Vpc.Domain;
 
-public sealed record RequestSubnetDeletion(string Name) : ITopologyCommand;
+// SagaId: chosen by the caller (the host), carried by every step so that a late answer of an
+// earlier saga never settles the current one.
+public sealed record RequestSubnetDeletion(string Name, Guid SagaId = default) : ITopologyCommand;

@@ -26,6 +26,12 @@ internal static class ExternalNetworkRules
             gateway = gw.ToString();
         }
         var normalized = new ExternalNetwork(n.Id.ToLowerInvariant(), string.IsNullOrWhiteSpace(n.Name) ? null : n.Name, cidr.ToString(), gateway);
+        // COMMON-1: names are unique per kind; the API addresses external networks by name.
+        if (normalized.Name is { } name && state.ExternalNetworks.Values.FirstOrDefault(x => x.Name == name && x.Id != normalized.Id) is { } other)
+        {
+            return new MeshError(ErrorCodes.AlreadyExists, $"external network name '{name}' is already used by network {other.Id}",
+                ErrorKind.Conflict, "metadata.name", name, "choose another name, or use the registered network's id");
+        }
         if (state.ExternalNetworks.TryGetValue(normalized.Id, out var existing))
         {
             if (existing == normalized)

@@ -29,7 +29,7 @@ internal static class SubnetLifecycleRules
         {
             return TopologyErrors.SubnetInUse(c.Name, subnet.Usage.UsingIPs, []);
         }
-        return Decision.Accept(new SubnetDeletionRequested(subnet.Definition));
+        return Decision.Accept(new SubnetDeletionRequested(subnet.Definition, c.SagaId));
     }
 
     public static Decision Confirm(Topology state, ConfirmSubnetDeletion c)
@@ -43,13 +43,16 @@ internal static class SubnetLifecycleRules
             return new MeshError(VpcErrorCodes.SubnetDeletionNotRequested, $"subnet '{c.Name}' has no deletion in progress",
                 ErrorKind.Conflict, "metadata.name", c.Name);
         }
-        return Decision.Accept(new SubnetDeleted(subnet.Definition));
+        // An answer of another (earlier) saga settles nothing: only the running saga's answer counts.
+        return OfOtherSaga(subnet, c.SagaId) ? Decision.Nothing : Decision.Accept(new SubnetDeleted(subnet.Definition, subnet.DeletionSaga));
     }
 
     public static Decision Abort(Topology state, AbortSubnetDeletion c) =>
-        state.Subnets.TryGetValue(c.Name, out var subnet) && subnet.Deleting
-            ? Decision.Accept(new SubnetDeletionAborted(c.Name, c.AllocatedCount, c.Holders.ToArray()))
+        state.Subnets.TryGetValue(c.Name, out var subnet) && subnet.Deleting && !OfOtherSaga(subnet, c.SagaId)
+            ? Decision.Accept(new SubnetDeletionAborted(c.Name, c.AllocatedCount, c.Holders.ToArray(), subnet.DeletionSaga))
             : Decision.Nothing;
+
+    private static bool OfOtherSaga(SubnetState subnet, Guid sagaId) => sagaId != default && sagaId != subnet.DeletionSaga;
 
     // Usage reports for an unknown subnet are stale (it was deleted meanwhile): nothing to record.
     public static Decision RecordUsage(Topology state, RecordSubnetUsage c)

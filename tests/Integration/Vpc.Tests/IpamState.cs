@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+
+namespace Mesh.Vpc.Tests;
+
+// What the IPAM double received, and how it answers.
+public sealed class IpamState
+{
+    public volatile IpamAnswer Answer = IpamAnswer.Prepare;
+    public int Duplicates = 1;
+    public long Allocated = 2;
+    public string[] Holders = ["default/web-0", "default/web-1"];
+
+    public ConcurrentQueue<object> Received { get; } = new();
+
+    public IEnumerable<T> All<T>() => Received.OfType<T>();
+}
