@@ -1,4 +1,14 @@
+using Mesh.Contracts.Gpu;
+using Mesh.EventSourcing;
+using Mesh.EventSourcing.Actors;
+using Mesh.Gpu.Domain;
+using Mesh.Gpu.Service.Api;
+using Mesh.Gpu.Service.Consumers;
+using Mesh.Gpu.Service.Handlers;
+using Mesh.Gpu.Service.Projections;
 using Mesh.Hosting;
+using Mesh.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace Mesh.Gpu.Service;
 
@@ -7,9 +17,48 @@ public static class GpuModule
 {
     public static IServiceCollection AddGpu(this IServiceCollection services, MeshOptions mesh)
     {
-        services.AddServiceInfrastructure("gpu", mesh, types => { });
+        services.AddServiceInfrastructure("gpu", mesh,
+            types =>
+            {
+                foreach (var (type, name) in GpuEventTypes.Names)
+                {
+                    types.Register(type, name);
+                }
+            },
+            x =>
+            {
+                x.AddConsumer<ReportGpuInventoryConsumer>();
+                x.AddConsumer<ReportGpuDeviceHealthConsumer>();
+                x.AddConsumer<AssignPodGpusConsumer>();
+                x.AddConsumer<ReleasePodGpusConsumer>();
+            },
+            null,
+            typeof(PodGpusAssigned).Assembly);
+        services.AddMigrations(SchemaMigrator.FromAssembly(typeof(GpuModule).Assembly, "gpu"));
+        services.AddInlineProjection<GpuNodeProjection>();
+        services.AddLogPublisher<GpuContractMapper>();
+
+        services.AddOptions<GpuOptions>().BindConfiguration(GpuOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GpuOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mesh:Writers").Get<KeyedWriterOptions>()
+            ?? new KeyedWriterOptions());
+        services.AddSingleton(sp => new KeyedWriter<GpuNode, object, GpuNodeReply>(sp.GetRequiredService<EventStore>(),
+            new GpuNodeBehavior(), sp.GetRequiredService<KeyedWriterOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("gpu.nodes")));
+        services.AddSingleton(sp => new KeyedWriter<GpuQuota, object, QuotaUsage>(sp.GetRequiredService<EventStore>(),
+            new GpuQuotaBehavior(), sp.GetRequiredService<KeyedWriterOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("gpu.quotas")));
+        services.AddSingleton<ClusterView>();
+        services.AddSingleton<GpuNodes>();
+        services.AddSingleton<GpuAssignments>();
         return services;
     }
 
-    public static WebApplication MapGpuApi(this WebApplication app) => app;
+    public static WebApplication MapGpuApi(this WebApplication app)
+    {
+        app.MapGroup("/apis/gpu.mesh.io/v1")
+            .RequireAuthorization()
+            .MapGpuNodes()
+            .MapAssignments()
+            .MapQuotas();
+        return app;
+    }
 }

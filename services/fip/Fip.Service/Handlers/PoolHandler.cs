@@ -1,0 +1,59 @@
+using Mesh.Contracts;
+using Mesh.Fip.Domain.Addressing;
+using Mesh.Fip.Domain.Commands;
+using Mesh.Fip.Service.Api;
+using Mesh.Fip.Service.Projections;
+using Mesh.Fip.Service.World;
+using Mesh.Fip.Service.Writing;
+using Mesh.Hosting;
+
+namespace Mesh.Fip.Service.Handlers;
+
+// FIP-1: the container FIP pool of an external network (neutron.io Fip, fips.neutron.io).
+public sealed class PoolHandler(FipWriter writer, Catalog catalog, WorldModel world)
+{
+    public async Task<string> DefineAsync(Caller caller, string name, FipPoolSpec spec)
+    {
+        if (!caller.Admin)
+        {
+            throw new MeshException(new MeshError(ErrorCodes.Forbidden, $"only the platform administrator defines floating IP pools; '{caller.Principal}' is not one",
+                ErrorKind.Forbidden, "role", null, "ask the administrator"));
+        }
+        var ext = spec.ExternalNetworkId?.Trim();
+        if (string.IsNullOrEmpty(ext))
+        {
+            throw new MeshException(TargetResolver.Missing("externalNetworkID", "the id of the external network whose addresses this pool holds"));
+        }
+        var network = await world.ExternalNetworkAsync(ext);
+        var cidr = spec.Cidr ?? network?.Cidr ?? throw new MeshException(TargetResolver.Missing("cidr",
+            $"the external network '{ext}' has not been announced by the VPC service, so its CIDR must be given"));
+        var gateway = spec.Gateway ?? network?.Gateway ?? throw new MeshException(TargetResolver.Missing("gateway", "the external network's gateway"));
+        if (await catalog.PoolAsync(name) is { } other && other.Name == name && other.ExternalNetworkId != ext)
+        {
+            throw new MeshException(new MeshError(ErrorCodes.AlreadyExists, $"pool '{name}' already holds external network '{other.ExternalNetworkId}'",
+                ErrorKind.Conflict, "metadata.name", name, "one pool per external network; choose another name"));
+        }
+        await writer.SubmitAsync(ext, new DefinePool(ext, name, cidr, gateway, spec.Ranges ?? [], spec.Excludes ?? []),
+            caller.Metadata(nameof(DefinePool)));
+        return ext;
+    }
+
+    public async Task<(PoolRow Pool, FipPoolSpec Spec, FipPoolStatus Status)?> ViewAsync(string nameOrId, Caller caller)
+    {
+        if (await catalog.PoolAsync(nameOrId) is not { } row)
+        {
+            return null;
+        }
+        return await writer.QueryAsync(row.ExternalNetworkId, state =>
+        {
+            var pool = state.Pool!;
+            var free = state.FreeRanges();
+            var used = caller.Admin ? state.Fips.OrderBy(f => f.Name).Select(f => new FipPoolEntry(f.Name, f.Project, f.Address)).ToList() : null;
+            var spec = new FipPoolSpec { ExternalNetworkId = pool.ExternalNetworkId, Cidr = pool.Cidr, Gateway = pool.Gateway,
+                Ranges = [.. pool.Ranges], Excludes = [.. pool.Excludes] };
+            var status = new FipPoolStatus(pool.ExternalNetworkId, pool.Cidr, pool.Gateway, [.. free.Ranges.Select(r => r.ToString())],
+                free.Count.ToString(), state.Fips.Count.ToString(), used);
+            return ((PoolRow, FipPoolSpec, FipPoolStatus)?)(row, spec, status);
+        });
+    }
+}

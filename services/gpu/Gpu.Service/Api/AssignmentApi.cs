@@ -1,0 +1,51 @@
+using Mesh.Contracts;
+using Mesh.Contracts.Gpu;
+using Mesh.Gpu.Service.Handlers;
+using Mesh.Gpu.Service.Projections;
+using Mesh.Hosting;
+
+namespace Mesh.Gpu.Service.Api;
+
+/// <summary><c>/apis/gpu.mesh.io/v1/assignments</c>: cards for a pod (or where they would be, <c>?dryRun=true</c>), by pod uid.</summary>
+public static class AssignmentApi
+{
+    public static RouteGroupBuilder MapAssignments(this RouteGroupBuilder api)
+    {
+        api.MapPost("/assignments", async (HttpContext http, GpuAssignments assignments, bool? dryRun, string? strategy,
+            CancellationToken ct) =>
+        {
+            var pod = await Bodies.ReadAsync<GpuPod>(http.Request, ct);
+            var caller = Callers.ActingOn(http, pod.Project);
+            var result = await assignments.AssignAsync(new AssignPodGpus { Pod = pod, DryRun = dryRun ?? false, Strategy = strategy },
+                Metadata.From(caller, nameof(AssignPodGpus), pod.Project), ct);
+            return result.DryRun || result.AlreadyAssigned
+                ? (IResult)TypedResults.Ok(result)
+                : TypedResults.Created($"/apis/gpu.mesh.io/v1/assignments/{Uri.EscapeDataString(result.PodUid)}", result);
+        });
+
+        api.MapGet("/assignments/{uid}", async (string uid, HttpContext http, ClusterView view, CancellationToken ct) =>
+        {
+            var held = (await view.AssignmentsOfAsync(uid, ct)).FirstOrDefault();
+            if (held is null)
+            {
+                return (IResult)MeshProblems.Problem(new MeshError(ErrorCodes.NotFound, $"pod uid '{uid}' holds no GPUs",
+                    ErrorKind.NotFound, "uid", uid));
+            }
+            Callers.ActingOn(http, held.Project);
+            return TypedResults.Ok(AssignmentTranslation.ToContract(held));
+        });
+
+        api.MapDelete("/assignments/{uid}", async (string uid, string? project, HttpContext http, GpuAssignments assignments,
+            CancellationToken ct) =>
+        {
+            var caller = MeshPrincipal.From(http.User);
+            if (project is not null)
+            {
+                Callers.ActingOn(http, project);
+            }
+            return TypedResults.Ok(await assignments.ReleaseAsync(uid, project, Metadata.From(caller, nameof(ReleasePodGpus), project),
+                caller.CanActOn, ct));
+        });
+        return api;
+    }
+}

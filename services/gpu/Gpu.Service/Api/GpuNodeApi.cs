@@ -1,0 +1,56 @@
+using Mesh.Contracts.Gpu;
+using Mesh.Gpu.Domain;
+using Mesh.Gpu.Service.Handlers;
+using Mesh.Gpu.Service.Projections;
+using Mesh.Hosting;
+using Mesh.Hosting.Resources;
+
+namespace Mesh.Gpu.Service.Api;
+
+/// <summary><c>/apis/gpu.mesh.io/v1/gpunodes</c>: inventory reported by node agents (GPU-1) and device health (GPU-11).</summary>
+public static class GpuNodeApi
+{
+    public static RouteGroupBuilder MapGpuNodes(this RouteGroupBuilder api)
+    {
+        api.MapPut("/gpunodes/{name}", async (string name, HttpContext http, GpuNodes nodes, CancellationToken ct) =>
+        {
+            var caller = Callers.NodeAgentOrAdmin(http);
+            var doc = await ResourceReader.ReadAsync(http.Request, ct);
+            Bodies.CheckEnvelope(doc, GpuNodeDocuments.Kind, name);
+            var spec = Bodies.Spec<GpuNodeSpec>(doc);
+            var accepted = await nodes.ReportAsync(new ReportGpuInventory
+            {
+                Node = name,
+                Arch = spec.Arch!,
+                Labels = spec.Labels ?? [],
+                Taints = spec.Taints ?? [],
+                Devices = spec.Devices ?? [],
+            }, Metadata.From(caller, nameof(ReportGpuInventory)), ct);
+            var node = await nodes.GetAsync(name, ct);
+            return TypedResults.Ok(GpuNodeDocuments.Of(node!, accepted.AffectedPodUids));
+        });
+
+        api.MapGet("/gpunodes/{name}", async (string name, GpuNodes nodes, CancellationToken ct) =>
+            await nodes.GetAsync(name, ct) is { } node
+                ? (IResult)TypedResults.Ok(GpuNodeDocuments.Of(node))
+                : MeshProblems.Problem(GpuErrors.NodeNotFound(name)));
+
+        api.MapGet("/gpunodes", async (ClusterView view, CancellationToken ct) =>
+            TypedResults.Ok(ResourceWriter.List(Bodies.ApiVersion, GpuNodeDocuments.Kind,
+                (await view.NodesAsync(ct: ct)).Select(n => GpuNodeDocuments.Of(n)))));
+
+        api.MapPut("/gpunodes/{name}/devices/{index:int}/health", async (string name, int index, HttpContext http, GpuNodes nodes,
+            CancellationToken ct) =>
+        {
+            var caller = Callers.NodeAgentOrAdmin(http);
+            var body = await Bodies.ReadAsync<DeviceHealthBody>(http.Request, ct);
+            if (body.Healthy is not { } healthy)
+            {
+                throw new MeshException(GpuErrors.InvalidRequest("healthy", null, "say whether the card is healthy (true or false)"));
+            }
+            return TypedResults.Ok(await nodes.HealthAsync(new ReportGpuDeviceHealth(name, index, healthy, body.Reason ?? ""),
+                Metadata.From(caller, nameof(ReportGpuDeviceHealth)), ct));
+        });
+        return api;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Mesh.Contracts.Ipam;
+using Mesh.Messaging;
+using Mesh.NodeAgent;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// node-agent: registers a node, reports what it has, and applies its own node's events locally.
+var nodeOption = new Option<string>("--node") { Required = true, Description = "the node name (DNS-1123)" };
+var description = new Option<FileInfo?>("--description") { Description = "a YAML node description; without it, real discovery (sysfs, nvidia-smi)" };
+var stateFile = new Option<string?>("--state") { Description = "where the local state goes (default ./node-agent-<node>.json)" };
+var amqp = new Option<string>("--amqp") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Mesh__RabbitMq__Url") ?? "amqp://guest:guest@127.0.0.1:55672/" };
+var interval = new Option<int>("--report-seconds") { DefaultValueFactory = _ => 30, Description = "how often live pods and inventory are reported" };
+
+var discover = new Command("discover", "print what real discovery finds on this host, as a description file") { nodeOption };
+discover.SetAction(parse =>
+{
+    Console.Write(Descriptions.ToYaml(Discovery.Discover(parse.GetValue(nodeOption)!)));
+    return 0;
+});
+
+var run = new Command("run", "register, report and apply node-scoped events until stopped") { nodeOption, description, stateFile, amqp, interval };
+run.SetAction(async (parse, ct) =>
+{
+    var node = parse.GetValue(nodeOption)!;
+    var desc = parse.GetValue(description) is { } file ? Descriptions.Load(file.FullName) with { Node = node } : Discovery.Discover(node);
+    var state = new NodeState(parse.GetValue(stateFile) ?? $"node-agent-{node}.json");
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+    var reporter = new Reporter(desc);
+    builder.Services.AddSingleton(reporter);
+    builder.Services.AddMassTransit(x => x.UsingRabbitMq((context, cfg) =>
+    {
+        var uri = new Uri(parse.GetValue(amqp)!);
+        var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
+        cfg.Host(uri.Host, (ushort)uri.Port, uri.AbsolutePath.Trim('/') is { Length: > 0 } v ? Uri.UnescapeDataString(v) : "/", h =>
+        {
+            h.Username(user);
+            h.Password(Uri.UnescapeDataString(uri.UserInfo.Split(':').ElementAtOrDefault(1) ?? ""));
+        });
+        NodeRouting.ConfigureNodeScopedPublishing(cfg);
+        NodeBus.Configure(cfg, node, state, (type, message) =>
+        {
+            Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {type} {message.ToJsonString()}");
+            reporter.OnEvent(type, message);
+        });
+    }));
+    using var host = builder.Build();
+    await host.StartAsync(ct);
+    var bus = host.Services.GetRequiredService<IBus>();
+    Console.WriteLine($"node-agent {node}: bound node.{node}; state in {parse.GetValue(stateFile) ?? $"node-agent-{node}.json"}");
+    while (!ct.IsCancellationRequested)
+    {
+        await reporter.ReportAsync(ct);
+        await bus.Publish(new ReportLivePods(node, desc.Pods, DateTimeOffset.UtcNow), ct);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(interval)), ct);
+        }
+        catch (OperationCanceledException)
+        {
+            break;
+        }
+    }
+    await host.StopAsync(CancellationToken.None);
+    return 0;
+});
+
+return await new RootCommand("node-agent: a node's front door to the mesh") { run, discover }.Parse(args).InvokeAsync();
