@@ -1,4 +1,17 @@
+using Mesh.Contracts.Ipam;
+using Mesh.Contracts.Sriov;
+using Mesh.EventSourcing;
+using Mesh.EventSourcing.Actors;
 using Mesh.Hosting;
+using Mesh.Messaging;
+using Mesh.Sriov.Domain;
+using Mesh.Sriov.Service.Api;
+using Mesh.Sriov.Service.Consumers;
+using Mesh.Sriov.Service.Handlers;
+using Mesh.Sriov.Service.Projections;
+using Mesh.Sriov.Service.Publishing;
+using Mesh.Sriov.Service.Streams;
+using Microsoft.Extensions.Options;
 
 namespace Mesh.Sriov.Service;
 
@@ -7,9 +20,43 @@ public static class SriovModule
 {
     public static IServiceCollection AddSriov(this IServiceCollection services, MeshOptions mesh)
     {
-        services.AddServiceInfrastructure("sriov", mesh, types => { });
+        services.AddOptions<SriovOptions>().BindConfiguration(SriovOptions.Section)
+            .Validate(o => o.Problem() is null, "Mesh:Sriov is invalid (vendors and device ids are 4-digit lowercase hex; MellanoxMaxVfs 1-128)")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SriovOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<SriovOptions>().ToSettings());
+
+        services.AddServiceInfrastructure("sriov", mesh, SriovTypes.Register,
+            x =>
+            {
+                x.AddConsumer<AllocatePodVfsConsumer>();
+                x.AddConsumer<ReleasePodVfsConsumer>();
+                x.AddRequestClient<AllocateIp>();
+            },
+            null, typeof(SriovVfsAllocated).Assembly);
+        services.AddMigrations(SchemaMigrator.FromAssembly(typeof(SriovModule).Assembly, "sriov"));
+        services.AddInlineProjection<SriovIndexProjection>();
+        services.AddLogPublisher<SriovContractMapper>();
+
+        services.AddSingleton(sp => new KeyedWriter<SriovConfig, ConfigCommand, ConfigSnapshot>(sp.GetRequiredService<EventStore>(),
+            new ConfigBehavior(sp.GetRequiredService<SriovSettings>()), new KeyedWriterOptions(), sp.GetRequiredService<ILogger<ConfigBehavior>>()));
+        services.AddSingleton(sp => new KeyedWriter<NodeState, object, object?>(sp.GetRequiredService<EventStore>(),
+            new NodeBehavior(sp.GetRequiredService<SriovSettings>()), new KeyedWriterOptions(), sp.GetRequiredService<ILogger<NodeBehavior>>()));
+        services.AddSingleton<SriovIndex>();
+        services.AddSingleton<NodeHandler>();
+        services.AddSingleton<ConfigHandler>();
+        services.AddScoped<VfAllocationHandler>();
         return services;
     }
 
-    public static WebApplication MapSriovApi(this WebApplication app) => app;
+    public static WebApplication MapSriovApi(this WebApplication app)
+    {
+        var resources = app.MapGroup("/apis/sriovnetwork.openshift.io/v1/namespaces/{ns}").RequireAuthorization();
+        PolicyApi.Map(resources);
+        NetworkApi.Map(resources, "sriovnetworks", SriovNetworkKind.SriovNetwork);
+        NetworkApi.Map(resources, "sriovibnetworks", SriovNetworkKind.SriovIBNetwork);
+        NodeStateApi.Map(resources);
+        VfAllocationApi.Map(app.MapGroup("/api/v1").RequireAuthorization());
+        return app;
+    }
 }

@@ -29,4 +29,14 @@ public class ExternalNetworkTests
         var state = Spec.GivenTestVpc2();
         Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Cidr = "172.110.0.0/23" }), ErrorCodes.ImmutableField);
     }
+
+    [Fact]
+    [Trait("rule", "COMMON-1")]
+    public void A_second_network_with_the_same_name_is_refused_with_AlreadyExists()
+    {
+        var state = Spec.Given();
+        state.Apply(Spec.Accepted(state, new RegisterExternalNetwork(Spec.ExtNet)));
+        Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Id = "0b0c9a2e-5f43-4d5e-9a41-7c2d1f0e6a11" }), ErrorCodes.AlreadyExists);
+        Assert.Single(state.ExternalNetworks);
+    }
 }

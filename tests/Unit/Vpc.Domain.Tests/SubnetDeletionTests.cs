@@ -75,4 +75,23 @@ public class SubnetDeletionTests
         Assert.Empty(Spec.Accepted(state, new RecordSubnetUsage("net192", usage)));
         Assert.Empty(Spec.Accepted(state, new RecordSubnetUsage("gone", usage)));
     }
+
+    [Fact]
+    public void Every_step_carries_the_saga_id_and_an_answer_of_another_saga_changes_nothing()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var state = Spec.GivenTestVpc2(new RequestSubnetDeletion("net192", first));
+        Assert.Equal(first, state.Subnets["net192"].DeletionSaga);
+        state.Apply(Spec.Accepted(state, new AbortSubnetDeletion("net192", 1, ["default/web-0"], first)));
+        Assert.Equal(first, state.Subnets["net192"].LastAbort!.SagaId);
+
+        state.Apply(Spec.Accepted(state, new RequestSubnetDeletion("net192", second)));
+        Assert.Empty(Spec.Accepted(state, new AbortSubnetDeletion("net192", 1, ["default/web-0"], first)));
+        Assert.Empty(Spec.Accepted(state, new ConfirmSubnetDeletion("net192", first)));
+        Assert.True(state.Subnets["net192"].Deleting);
+
+        var deleted = Spec.Single<SubnetDeleted>(Spec.Accepted(state, new ConfirmSubnetDeletion("net192", second)));
+        Assert.Equal(second, deleted.SagaId);
+    }
 }

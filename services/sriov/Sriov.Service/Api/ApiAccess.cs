@@ -1,0 +1,35 @@
+using Mesh.Contracts;
+using Mesh.Hosting;
+
+namespace Mesh.Sriov.Service.Api;
+
+/// Who may write what (COMMON-5): policies and networks configure shared hardware, so only platform
+/// administrators write them; node states come from node agents; anyone authenticated reads.
+public static class ApiAccess
+{
+    public const string ApiVersion = "sriovnetwork.openshift.io/v1";
+    public const string NodeAgentRole = "node-agent";
+
+    public static IResult? RequireAdmin(HttpContext http, string what) =>
+        MeshPrincipal.From(http.User).IsAdmin ? null : Forbidden(http, what, "only a platform administrator (role admin) may change it");
+
+    public static IResult? RequireAgent(HttpContext http, string what)
+    {
+        var caller = MeshPrincipal.From(http.User);
+        return caller.IsAdmin || caller.Role == NodeAgentRole ? null : Forbidden(http, what, "only a node agent (role node-agent) or an administrator may report it");
+    }
+
+    public static IResult? RequireProject(HttpContext http, string project)
+    {
+        var caller = MeshPrincipal.From(http.User);
+        return caller.CanActOn(project) ? null : MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden,
+            $"project '{caller.Project}' may not act on project '{project}'", ErrorKind.Forbidden, "project", project,
+            "use a token of the pod's project, or an administrator's"));
+    }
+
+    public static IResult NotFound(string kind, string ns, string name) => MeshProblems.Problem(new MeshError(ErrorCodes.NotFound,
+        $"{kind} '{name}' does not exist in namespace {ns}", ErrorKind.NotFound, "metadata.name", name));
+
+    private static IResult Forbidden(HttpContext http, string what, string why) => MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden,
+        $"{MeshPrincipal.From(http.User).Subject} may not change {what}: {why}", ErrorKind.Forbidden, "role", MeshPrincipal.From(http.User).Role));
+}

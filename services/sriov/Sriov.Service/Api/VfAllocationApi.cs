@@ -1,0 +1,33 @@
+using Mesh.Contracts.Sriov;
+using Mesh.Hosting;
+using Mesh.Sriov.Domain;
+using Mesh.Sriov.Service.Handlers;
+
+namespace Mesh.Sriov.Service.Api;
+
+/// VF allocation and release per pod over HTTP (the same handler as the bus commands; SRIOV-8..10).
+public static class VfAllocationApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/vf-allocations", async Task<IResult> (AllocatePodVfs pod, HttpContext http, VfAllocationHandler handler, CancellationToken ct) =>
+        {
+            if (ApiAccess.RequireProject(http, pod.Project) is { } forbidden)
+            {
+                return forbidden;
+            }
+            var (allocation, error) = await handler.AllocateAsync(pod, Meta.FromHttp(http, nameof(AllocateVfs), pod.Project), ct);
+            return error is not null ? MeshProblems.Problem(error) : TypedResults.Ok(allocation);
+        });
+        api.MapDelete("/vf-allocations/{podUid}", async Task<IResult> (string podUid, HttpContext http, VfAllocationHandler handler, CancellationToken ct) =>
+        {
+            var holder = await handler.HolderAsync(podUid, ct);
+            if (holder is { } h && ApiAccess.RequireProject(http, h.Project) is { } forbidden)
+            {
+                return forbidden;
+            }
+            var (released, _) = await handler.ReleaseAsync(podUid, "PodDeleted", Meta.FromHttp(http, nameof(ReleaseVfs), holder?.Project), ct);
+            return TypedResults.Ok(released);
+        });
+    }
+}

@@ -1,0 +1,18 @@
+using Mesh.EventSourcing;
+using Mesh.Sriov.Domain;
+
+namespace Mesh.Sriov.Service.Streams;
+
+/// Every stored event type of the service, with its name that never changes.
+public static class SriovTypes
+{
+    public static void Register(EventTypeRegistry types)
+    {
+        foreach (var (type, name) in SriovEventTypes.Names)
+        {
+            types.Register(type, name);
+        }
+        types.Register<PodVfsReady>("sriov.pod-vfs-ready.v1");
+        types.Register<PodVfsReleased>("sriov.pod-vfs-released.v1");
+    }
+}
