@@ -11,6 +11,9 @@ public sealed record MeshPrincipal(string Subject, string Project, string Role)
     /// <summary>The role of platform administrators.</summary>
     public const string AdminRole = "admin";
 
+    /// <summary>The role of node agents: they report their node's inventory and live pods.</summary>
+    public const string NodeRole = "node";
+
     /// <summary>Is this a platform administrator?</summary>
     public bool IsAdmin => Role == AdminRole;
 

@@ -12,6 +12,7 @@ var nodeOption = new Option<string>("--node") { Required = true, Description = "
 var description = new Option<FileInfo?>("--description") { Description = "a YAML node description; without it, real discovery (sysfs, nvidia-smi)" };
 var stateFile = new Option<string?>("--state") { Description = "where the local state goes (default ./node-agent-<node>.json)" };
 var amqp = new Option<string>("--amqp") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Mesh__RabbitMq__Url") ?? "amqp://guest:guest@127.0.0.1:55672/" };
+var sriovNamespace = new Option<string>("--sriov-namespace") { DefaultValueFactory = _ => "eks-managed", Description = "namespace of the SriovNetworkNodeState" };
 var interval = new Option<int>("--report-seconds") { DefaultValueFactory = _ => 30, Description = "how often live pods and inventory are reported" };
 
 var discover = new Command("discover", "print what real discovery finds on this host, as a description file") { nodeOption };
@@ -21,7 +22,7 @@ discover.SetAction(parse =>
     return 0;
 });
 
-var run = new Command("run", "register, report and apply node-scoped events until stopped") { nodeOption, description, stateFile, amqp, interval };
+var run = new Command("run", "register, report and apply node-scoped events until stopped") { nodeOption, description, stateFile, amqp, interval, sriovNamespace };
 run.SetAction(async (parse, ct) =>
 {
     var node = parse.GetValue(nodeOption)!;
@@ -29,7 +30,7 @@ run.SetAction(async (parse, ct) =>
     var state = new NodeState(parse.GetValue(stateFile) ?? $"node-agent-{node}.json");
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-    var reporter = new Reporter(desc);
+    var reporter = new Reporter(desc, parse.GetValue(sriovNamespace)!);
     builder.Services.AddSingleton(reporter);
     builder.Services.AddMassTransit(x => x.UsingRabbitMq((context, cfg) =>
     {
@@ -44,7 +45,7 @@ run.SetAction(async (parse, ct) =>
         NodeBus.Configure(cfg, node, state, (type, message) =>
         {
             Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {type} {message.ToJsonString()}");
-            reporter.OnEvent(type, message);
+            _ = reporter.OnEventAsync(type, message, CancellationToken.None);
         });
     }));
     using var host = builder.Build();
@@ -54,7 +55,7 @@ run.SetAction(async (parse, ct) =>
     while (!ct.IsCancellationRequested)
     {
         await reporter.ReportAsync(ct);
-        await bus.Publish(new ReportLivePods(node, desc.Pods, DateTimeOffset.UtcNow), ct);
+        await bus.Publish(new ReportLivePods(node, reporter.Description.Pods, DateTimeOffset.UtcNow), ct);
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(interval)), ct);

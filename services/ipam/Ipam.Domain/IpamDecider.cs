@@ -32,7 +32,7 @@ public static partial class IpamDecider
             return Update(state, new UpdatePool(c.Subnet, c.Now, c.ExcludeIps ?? [], c.ProjectIds ?? [], c.Namespaces ?? [],
                 c.Gateway, c.CidrBlock, c.Vpc, c.Provider));
         }
-        if (DnsName.Check(c.Subnet, "subnet") is { } badName)
+        if (PoolName(c.Subnet) is { } badName)
         {
             return badName;
         }
@@ -128,6 +128,22 @@ public static partial class IpamDecider
         PoolStatus.Closing => Decision.Accept(new PoolDeletionAborted(c.Subnet, c.Now)),
         _ => IpamErrors.PoolNotFound(c.Subnet),
     };
+
+    /// <summary>
+    /// A subnet name is a DNS-1123 label; SR-IOV range pools are named sriov.&lt;ns&gt;.&lt;network&gt;, so a
+    /// pool name is checked as a DNS-1123 subdomain: dot-separated labels, at most 253 characters.
+    /// </summary>
+    private static MeshError? PoolName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > 253)
+        {
+            return DnsName.Check(string.IsNullOrEmpty(name) ? name : new string('x', 64), "subnet") is { } e
+                ? e with { Value = name } : null;
+        }
+        return name.Split('.').Select(label => DnsName.Check(label, "subnet")).FirstOrDefault(e => e is not null) is { } bad
+            ? bad with { Value = name, Message = bad.Message.Replace($"'{bad.Value}'", $"'{name}'") }
+            : null;
+    }
 
     private static bool Changed(string current, string? requested) =>
         requested is not null && !string.Equals(Canonical(current), Canonical(requested), StringComparison.OrdinalIgnoreCase);

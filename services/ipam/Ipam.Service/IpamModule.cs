@@ -1,4 +1,15 @@
+using Mesh.EventSourcing;
+using Mesh.EventSourcing.Actors;
 using Mesh.Hosting;
+using Mesh.Ipam.Domain;
+using Mesh.Ipam.Service.Api;
+using Mesh.Ipam.Service.Consumers;
+using Mesh.Ipam.Service.Directory;
+using Mesh.Ipam.Service.Handlers;
+using Mesh.Ipam.Service.Pools;
+using Mesh.Ipam.Service.Projections;
+using Mesh.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace Mesh.Ipam.Service;
 
@@ -7,9 +18,60 @@ public static class IpamModule
 {
     public static IServiceCollection AddIpam(this IServiceCollection services, MeshOptions mesh)
     {
-        services.AddServiceInfrastructure("ipam", mesh, types => { });
+        services.AddOptions<IpamOptions>().BindConfiguration(IpamOptions.Section)
+            .Validate(o => !o.Problems().Any(), "Mesh:Ipam is invalid: Quarantine >= 0, LeakGrace > 0, SnapshotEvery >= 10")
+            .ValidateOnStart();
+        services.AddServiceInfrastructure("ipam", mesh, RegisterTypes, x =>
+        {
+            // Many requests in flight per replica is what lets the pool's writer decide them together.
+            x.AddConsumer<AllocateIpConsumer>().Endpoint(e => (e.PrefetchCount, e.ConcurrentMessageLimit) = (512, 512));
+            x.AddConsumer<ReleaseIpConsumer>().Endpoint(e => (e.PrefetchCount, e.ConcurrentMessageLimit) = (256, 256));
+            x.AddConsumer<ReportLivePodsConsumer>();
+            x.AddConsumer<SubnetAnnouncedConsumer>();
+            x.AddConsumer<VpcAnnouncedConsumer>();
+            x.AddConsumer<SriovIpRangeAnnouncedConsumer>();
+            x.AddConsumer<SriovIpRangeRemovedConsumer>();
+            x.AddConsumer<NatGatewayAnnouncedConsumer>();
+            x.AddConsumer<NatGatewayRemovedConsumer>();
+            x.AddConsumer<SubnetDeletionRequestedConsumer>();
+            x.AddConsumer<SubnetRemovedConsumer>();
+            x.AddConsumer<SubnetDeletionAbortedConsumer>();
+        }, null, typeof(Mesh.Contracts.Ipam.AddressAllocated).Assembly);
+        // Ready means bound: an event published right after start must find this service's queues.
+        services.Configure<MassTransit.MassTransitHostOptions>(o => (o.WaitUntilStarted, o.StartTimeout) = (true, TimeSpan.FromSeconds(60)));
+        services.AddMigrations(SchemaMigrator.FromAssembly(typeof(IpamModule).Assembly, "ipam"));
+        services.AddInlineProjection<DirectoryProjection>();
+        services.AddInlineProjection<AllocationIndexProjection>();
+        services.AddAsyncProjection<AddressHistoryProjection>();
+        services.AddLogPublisher<IpamContractMapper>();
+
+        services.AddSingleton<PoolSnapshotCodec>();
+        services.AddSingleton<PoolBehavior>();
+        services.AddSingleton(sp => new PoolWriter(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<PoolBehavior>(),
+            new KeyedWriterOptions(), sp.GetRequiredService<ILogger<PoolWriter>>()));
+        services.AddSingleton<SubnetDirectoryCache>();
+        services.AddSingleton<IpamQueries>();
+        services.AddSingleton<AllocationHandler>();
+        services.AddSingleton<PoolEventsHandler>();
+        services.AddSingleton<DeletionSagaHandler>();
+        services.AddSingleton<UsageTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsageTracker>());
         return services;
     }
 
-    public static WebApplication MapIpamApi(this WebApplication app) => app;
+    public static WebApplication MapIpamApi(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").RequireAuthorization().MapAllocations().MapAddresses().MapSubnets();
+        return app;
+    }
+
+    private static void RegisterTypes(EventTypeRegistry types)
+    {
+        foreach (var (type, name) in IpamEventTypes.Names)
+        {
+            types.Register(type, name);
+        }
+        types.Register<VpcRecorded>("ipam.vpc-recorded.v1");
+        types.Register<PoolDeletionAnswered>("ipam.pool-deletion-answered.v1");
+    }
 }

@@ -26,7 +26,7 @@ public abstract class SriovTestBase : IAsyncLifetime
         await StartIpamAsync();
         App = await SriovHost.StartAsync(Db, Vhost);
         Admin = SriovHost.Client(App);
-        Agent = SriovHost.Client(App, "node-agent", "platform", "agent-node-10");
+        Agent = SriovHost.Client(App, "node", "platform", "agent-node-10");
     }
 
     /// The real IPAM service answers AllocateIp instead of the stand-in (see RealIpamTests).

@@ -2,7 +2,10 @@ using Mesh.Ipam.Domain.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 
-/// <summary>One owner's addresses in a pool: at most one per family (dual-stack), one MAC.</summary>
+/// <summary>
+/// One owner's addresses in a pool: at most one per family (dual-stack), one MAC. <see cref="Generation"/>
+/// is the stream version of its IpAllocated event, so that a repeated answer carries the same one.
+/// </summary>
 public sealed record Allocation(
     AllocationOwner Owner,
     string PodNamespace,
@@ -16,7 +19,8 @@ public sealed record Allocation(
     string? StickyKey,
     bool Static,
     DateTimeOffset AllocatedAt,
-    DateTimeOffset? LeakSuspectedAt = null)
+    DateTimeOffset? LeakSuspectedAt = null,
+    long Generation = 0)
 {
     public string? Address(IpFamily family) => family == IpFamily.V4 ? V4 : V6;
 

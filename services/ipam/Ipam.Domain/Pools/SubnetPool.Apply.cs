@@ -61,7 +61,7 @@ public sealed partial class SubnetPool
     {
         var owner = new AllocationOwner(e.PodUid, e.Interface);
         var allocation = new Allocation(owner, e.PodNamespace, e.PodName, e.Node, e.Provider, e.Project,
-            e.V4, e.V6, e.Mac, e.StickyKey, e.Static, e.At);
+            e.V4, e.V6, e.Mac, e.StickyKey, e.Static, e.At, Generation: Version + 1);
         allocations[owner] = allocation;
         Index(interfacesByUid, e.PodUid).Add(e.Interface);
         Index(ownersByNode, e.Node).Add(owner);

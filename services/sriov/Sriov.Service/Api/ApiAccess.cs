@@ -8,7 +8,7 @@ namespace Mesh.Sriov.Service.Api;
 public static class ApiAccess
 {
     public const string ApiVersion = "sriovnetwork.openshift.io/v1";
-    public const string NodeAgentRole = "node-agent";
+    public const string NodeAgentRole = MeshPrincipal.NodeRole;
 
     public static IResult? RequireAdmin(HttpContext http, string what) =>
         MeshPrincipal.From(http.User).IsAdmin ? null : Forbidden(http, what, "only a platform administrator (role admin) may change it");

@@ -1,0 +1,51 @@
+using Mesh.Ipam.Domain.Addressing;
+
+namespace Mesh.Ipam.Domain.Pools;
+
+public sealed partial class SubnetPool
+{
+    /// <summary>The state as a snapshot: O(allocations + released + ranges), never O(CIDR size).</summary>
+    public PoolSnapshot ToSnapshot() => new(
+        Subnet, Status, Version, Vpc, CidrBlock, Provider, Gateway, ExcludeIps, ProjectIds, Namespaces,
+        [.. allocations.Values],
+        [.. sticky.Select(p => new PoolSnapshot.StickyEntry(p.Key.Key, p.Key.Interface, p.Value))],
+        [.. Families.SelectMany(f => f.ReleasedAt.Select(p => new PoolSnapshot.ReleasedEntry(IpCodec.Format(f.Family, p.Key), p.Value)))],
+        [.. Families.SelectMany(f => f.Warned.Select(t => new PoolSnapshot.WarnedEntry(IpCodec.Name(f.Family), t)))]);
+
+    /// <summary>The state a snapshot was taken of; replaying the tail after it continues as if never stopped.</summary>
+    public static SubnetPool FromSnapshot(PoolSnapshot s)
+    {
+        var pool = new SubnetPool(s.Subnet);
+        if (s.Status != PoolStatus.Absent)
+        {
+            pool.Created(new PoolCreated(s.Subnet, s.Vpc, s.CidrBlock, s.Gateway, s.ExcludeIps, s.Provider, s.ProjectIds, s.Namespaces, default));
+        }
+        pool.Status = s.Status;
+        pool.Version = s.Version;
+        foreach (var a in s.Allocations)
+        {
+            pool.allocations[a.Owner] = a;
+            Index(pool.interfacesByUid, a.Owner.PodUid).Add(a.Owner.Interface);
+            Index(pool.ownersByNode, a.Node).Add(a.Owner);
+            pool.macs[a.Mac] = a.Owner;
+            TakeOrGive(a.V4, v => pool.V4!.Take(v, a.Owner));
+            TakeOrGive(a.V6, v => pool.V6!.Take(v, a.Owner));
+        }
+        foreach (var e in s.Sticky)
+        {
+            pool.sticky[(e.Key, e.Interface)] = e.Allocation;
+        }
+        foreach (var r in s.Released)
+        {
+            if (IpCodec.TryParse(r.Address, out var family, out var value) && pool.Family(family) is { } f)
+            {
+                f.ReleasedAt[value] = r.At;
+            }
+        }
+        foreach (var w in s.Warned)
+        {
+            pool.Family(w.Family == IpCodec.Name(IpFamily.V4) ? IpFamily.V4 : IpFamily.V6)?.Warned.Add(w.Threshold);
+        }
+        return pool;
+    }
+}

@@ -1,0 +1,111 @@
+using Mesh.Contracts;
+using Mesh.Contracts.Sriov;
+using Mesh.Contracts.Vpc;
+using Mesh.EventSourcing;
+using Mesh.Ipam.Domain;
+using Mesh.Ipam.Domain.Commands;
+using Mesh.Ipam.Domain.Pools;
+using Mesh.Ipam.Service.Directory;
+
+namespace Mesh.Ipam.Service.Handlers;
+
+/// <summary>
+/// Pools from the VPC and SR-IOV services' events (IPAM-1) and NAT-gateway LAN addresses. Every step
+/// is idempotent by the domain's rules (a repeated announcement decides nothing), so duplicates and
+/// redeliveries after a restart are harmless.
+/// </summary>
+public sealed class PoolEventsHandler(
+    PoolWriter pools, EventStore store, SubnetDirectoryCache directory, TimeProvider clock, ILogger<PoolEventsHandler> logger)
+{
+    public const string NatGatewayInterface = "lan";
+    public const string NatGatewayNode = "vpc-nat-gw";
+    public const string SriovVpc = "sriov";
+
+    public static string NatGatewayOwner(string name) => "natgw:" + name;
+
+    public async Task SubnetAnnouncedAsync(SubnetAnnounced m, EventMetadata meta, CancellationToken ct)
+    {
+        var provider = string.IsNullOrWhiteSpace(m.Provider) ? "ovn" : m.Provider;
+        await SubmitAsync(m.Name, new CreatePool(m.Name, m.CidrBlock, clock.GetUtcNow(), m.Vpc, m.Gateway, m.ExcludeIps ?? [], provider,
+            m.ProjectIds ?? [], m.Namespaces ?? []), meta.For(nameof(CreatePool)), ct);
+        if (m.IsVpcDefault)
+        {
+            var stored = await directory.StoredVpcAsync(m.Vpc, ct);
+            await RecordVpcAsync(new VpcRecorded(m.Vpc, stored?.Namespaces ?? [], m.Name), stored, meta, ct);
+        }
+        directory.Invalidate();
+    }
+
+    public async Task VpcAnnouncedAsync(VpcAnnounced m, EventMetadata meta, CancellationToken ct)
+    {
+        var stored = await directory.StoredVpcAsync(m.Name, ct);
+        await RecordVpcAsync(new VpcRecorded(m.Name, m.Namespaces ?? [], m.DefaultSubnet ?? stored?.DefaultSubnet), stored, meta, ct);
+        directory.Invalidate();
+    }
+
+    public async Task SriovRangeAnnouncedAsync(SriovIpRangeAnnounced m, EventMetadata meta, CancellationToken ct)
+    {
+        var pool = SriovIpRangeAnnounced.Pool(m.Namespace, m.Network);
+        await SubmitAsync(pool, new CreatePool(pool, m.Range, clock.GetUtcNow(), SriovVpc, m.Gateway, m.Exclude ?? [],
+            SriovIpRangeAnnounced.Provider(m.Namespace, m.Network)), meta.For(nameof(CreatePool)), ct);
+        directory.Invalidate();
+    }
+
+    /// <summary>The network is gone: its pool is deleted if empty; one still holding addresses stays (and is logged).</summary>
+    public async Task SriovRangeRemovedAsync(SriovIpRangeRemoved m, EventMetadata meta, CancellationToken ct)
+    {
+        var pool = SriovIpRangeAnnounced.Pool(m.Namespace, m.Network);
+        if (await SubmitAsync(pool, new RequestPoolDeletion(pool, clock.GetUtcNow()), meta.For(nameof(RequestPoolDeletion)), ct) is null)
+        {
+            await SubmitAsync(pool, new ConfirmPoolDeletion(pool, clock.GetUtcNow()), meta.For(nameof(ConfirmPoolDeletion)), ct);
+        }
+        directory.Invalidate();
+    }
+
+    /// <summary>The gateway's LAN address is a static allocation owned by (natgw:&lt;name&gt;, lan).</summary>
+    public async Task NatGatewayAnnouncedAsync(NatGatewayAnnounced m, EventMetadata meta, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(m.LanIp) || string.IsNullOrWhiteSpace(m.Subnet))
+        {
+            return;
+        }
+        var owner = NatGatewayOwner(m.Name);
+        var (held, project) = await pools.QueryAsync(m.Subnet, s =>
+            (s.AllocationOf(owner, NatGatewayInterface)?.IpAddress, s.ProjectIds.FirstOrDefault() ?? "system"), ct);
+        if (held is not null && held != m.LanIp)
+        {
+            await SubmitAsync(m.Subnet, new ReleaseIp(m.Subnet, owner, clock.GetUtcNow(), NatGatewayInterface, ReleaseReasons.InterfaceRemoved),
+                meta.For(nameof(ReleaseIp), "NatGatewayChanged"), ct);
+        }
+        var error = await SubmitAsync(m.Subnet, new AllocateIp(m.Subnet, owner, "kube-system", "vpc-nat-gw-" + m.Name, NatGatewayNode, project,
+            clock.GetUtcNow(), NatGatewayInterface, IpAddress: m.LanIp), meta.For(nameof(AllocateIp), "NatGatewayAnnounced"), ct);
+        if (error?.Code == IpamErrors.PoolNotFoundCode)
+        {
+            // The subnet's announcement is on its way on another queue: let the bus redeliver.
+            throw new InvalidOperationException($"NAT gateway {m.Name}: {error.Message}");
+        }
+    }
+
+    public Task NatGatewayRemovedAsync(NatGatewayRemoved m, EventMetadata meta, CancellationToken ct) =>
+        SubmitAsync(m.Subnet, new ReleaseIp(m.Subnet, NatGatewayOwner(m.Name), clock.GetUtcNow(), NatGatewayInterface, ReleaseReasons.PodDeleted),
+            meta.For(nameof(ReleaseIp), "NatGatewayRemoved"), ct);
+
+    private async Task<MeshError?> SubmitAsync(string subnet, IpamCommand command, EventMetadata meta, CancellationToken ct)
+    {
+        var outcome = await pools.SubmitAsync(subnet, command, meta, ct);
+        if (outcome.Decision.Error is { } error)
+        {
+            logger.LogWarning("{Command} for pool {Subnet} refused: {Error}", command.GetType().Name, subnet, error);
+        }
+        return outcome.Decision.Error;
+    }
+
+    private async Task RecordVpcAsync(VpcRecorded next, VpcRecorded? stored, EventMetadata meta, CancellationToken ct)
+    {
+        if (stored is not null && stored.DefaultSubnet == next.DefaultSubnet && stored.Namespaces.SequenceEqual(next.Namespaces))
+        {
+            return;
+        }
+        await store.AppendAsync("ipam-vpc-" + next.Name, ExpectedVersion.Any, [next], meta.For(nameof(VpcAnnounced)), ct);
+    }
+}

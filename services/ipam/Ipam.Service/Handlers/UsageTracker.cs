@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using MassTransit;
+using Mesh.Contracts.Ipam;
+using Microsoft.Extensions.Options;
+
+namespace Mesh.Ipam.Service.Handlers;
+
+/// <summary>
+/// Publishes SubnetUsageChanged for the VPC service's status, debounced per subnet. Usage is derived
+/// status read from the committed pool, not a fact of record, so it goes out directly rather than
+/// through the log.
+/// </summary>
+public sealed class UsageTracker(PoolWriter pools, IBus bus, IOptions<IpamOptions> options, ILogger<UsageTracker> logger)
+    : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
+
+    public void Touch(string subnet) => _dirty.TryAdd(subnet, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.UsageDebounce);
+        while (await Tick(timer, stoppingToken))
+        {
+            foreach (var subnet in _dirty.Keys)
+            {
+                _dirty.TryRemove(subnet, out _);
+                try
+                {
+                    var changed = await pools.QueryAsync(subnet, s => s.Exists ? new SubnetUsageChanged(subnet,
+                        Text(s.V4?.Usage.Free), Text(s.V4?.Usage.Used), Text(s.V6?.Usage.Free), Text(s.V6?.Usage.Used)) : null, stoppingToken);
+                    if (changed is not null)
+                    {
+                        await bus.Publish(changed, stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "usage of {Subnet} not published; will retry", subnet);
+                    Touch(subnet);
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Text(UInt128? value) => (value ?? UInt128.Zero).ToString(CultureInfo.InvariantCulture);
+}
