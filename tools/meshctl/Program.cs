@@ -15,6 +15,7 @@ var root = new RootCommand("meshctl: apply and read mesh resources; read, replay
     SreCommands.Rebuild(client),
     SreCommands.Replay(client),
     SreCommands.Verify(client),
+    PodCommands.Build(),
     TokenCommand(),
 };
 try

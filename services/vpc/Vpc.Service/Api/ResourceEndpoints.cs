@@ -15,8 +15,8 @@ internal static class ResourceEndpoints
         var group = apis.MapGroup($"/{kind.ApiVersion}/{kind.Plural}").WithTags(kind.Kind);
         group.MapPut("/{name}", (string name, HttpContext http, TopologyService topology, CancellationToken ct) =>
             ApplyAsync(kind, name, http, topology, ct));
-        group.MapGet("/{name}", (string name, HttpContext http, TopologyService topology, CancellationToken ct) =>
-            GetAsync(kind, name, http, topology, ct));
+        group.MapGet("/{name}", (string name, DateTimeOffset? asOf, HttpContext http, TopologyService topology, EventSourcing.EventStore store,
+            CancellationToken ct) => asOf is { } at ? GetAsOfAsync(kind, name, at, store, ct) : GetAsync(kind, name, http, topology, ct));
         group.MapGet("", (HttpContext http, TopologyService topology, CancellationToken ct) => ListAsync(kind, http, topology, ct));
         if (kind.Delete is { } delete)
         {
@@ -59,6 +59,28 @@ internal static class ResourceEndpoints
             ? TypedResults.Ok(document)
             : MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden, $"{kind.Kind} '{name}' is not shared with project '{caller.Project}'",
                 ErrorKind.Forbidden, "metadata.name", name));
+    }
+
+    // SRE-2: the resource as it was at a past time, folded from the topology's events up to then.
+    private static async Task<IResult> GetAsOfAsync<TSpec>(ResourceKind<TSpec> kind, string name, DateTimeOffset at, EventSourcing.EventStore store,
+        CancellationToken ct) where TSpec : class, new()
+    {
+        var (state, version) = await store.AggregateStreamAsync("topology", () => new Topology(), (t, e) =>
+        {
+            t.Apply(e);
+            return t;
+        }, asOf: at, ct: ct);
+        if (kind.Render(state, name) is not { } document)
+        {
+            return MeshProblems.Problem(new MeshError(ErrorCodes.NotFound, $"{kind.Kind} '{name}' did not exist at {at:O}", ErrorKind.NotFound,
+                "asOf", at.ToString("O")));
+        }
+        var metadata = document["metadata"]!.AsObject();
+        var annotations = metadata["annotations"] as System.Text.Json.Nodes.JsonObject ?? [];
+        annotations["mesh.io/as-of"] = at.ToString("O");
+        annotations["mesh.io/as-of-version"] = version.ToString();
+        metadata["annotations"] = annotations;
+        return TypedResults.Ok(document);
     }
 
     private static async Task<IResult> ListAsync<TSpec>(ResourceKind<TSpec> kind, HttpContext http, TopologyService topology, CancellationToken ct)
