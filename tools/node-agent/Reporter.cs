@@ -95,12 +95,10 @@ public sealed class Reporter
         lock (_gate)
         {
             _syncStatus = "InProgress";
-            var desired = (message["pfs"]?.AsArray() ?? []).ToDictionary(p => p!["pciAddress"]!.ToString(), p => p!["numVfs"]!.GetValue<int>());
+            var desired = (message["pfs"]?.AsArray() ?? []).ToDictionary(p => p!["pciAddress"]!.ToString(), p => p!);
             _description = _description with
             {
-                Sriov = _description.Sriov.Select(pf => desired.TryGetValue(pf.PciAddress, out var n)
-                    ? pf with { NumVfs = n, Vfs = Enumerable.Range(0, n).Select(i => new SriovVf(VfAddress(pf.PciAddress, i), i, pf.Driver, null)).ToList() }
-                    : pf).ToList(),
+                Sriov = _description.Sriov.Select(pf => desired.TryGetValue(pf.PciAddress, out var d) ? Configure(pf, d) : pf).ToList(),
             };
             applied = _description;
         }
@@ -110,6 +108,20 @@ public sealed class Reporter
             _syncStatus = "Succeeded";
         }
         await ReportSriovAsync(applied, ct);
+    }
+
+    // What a real agent does through sysfs and the NIC firmware: set the link type, create numVfs VFs
+    // and bind them to the driver the device type needs (vfio-pci for the secure runtime).
+    private static SriovPf Configure(SriovPf pf, JsonNode desired)
+    {
+        var n = desired["numVfs"]!.GetValue<int>();
+        var driver = desired["deviceType"]?.ToString() == "vfio-pci" ? "vfio-pci" : pf.Driver;
+        return pf with
+        {
+            LinkType = desired["linkType"]?.ToString() is { Length: > 0 } link ? link : pf.LinkType,
+            NumVfs = n,
+            Vfs = Enumerable.Range(0, n).Select(i => new SriovVf(VfAddress(pf.PciAddress, i), i, driver, null)).ToList(),
+        };
     }
 
     // VFs follow their PF on the bus: 0000:71:00.0 -> 0000:71:00.1, .2, ...
