@@ -102,5 +102,11 @@ if grep -q "192.168.100.200..192.168.100.210" <<< "$then"; then echo "DEMO FAILE
 printf '   ok: %s\n' "net192 --as-of $created shows it before the change"
 meshctl history subnet net192
 meshctl pod delete "$WEB_UID" --project p1
+
+step "6. SRE: every read model of every service equals the fold of its events"
+out=$(meshctl verify)
+echo "$out"
+expect "$out" "address_history" "IPAM's address history is among them"
+if grep -q DIFFERS <<< "$out"; then echo "DEMO FAILED: a read model differs from its events" >&2; exit 1; fi
 echo
 echo "demo finished: every step checked"

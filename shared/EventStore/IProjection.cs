@@ -25,6 +25,9 @@ public interface IAsyncProjection : IProjection;
 /// <summary>A projection whose tables can be compared before and after a rebuild (<c>meshctl verify</c>).</summary>
 public interface IVerifiableProjection : IProjection
 {
-    /// <summary>The tables the projection writes, each with the columns that order its rows.</summary>
-    IReadOnlyList<(string Table, string OrderBy)> Tables { get; }
+    /// <summary>
+    /// The tables the projection writes, each with the columns to compare (<c>*</c> for all; leave out
+    /// what a rebuild legitimately renumbers, such as a serial id).
+    /// </summary>
+    IReadOnlyList<(string Table, string Columns)> Tables { get; }
 }

@@ -58,10 +58,10 @@ public sealed class ProjectionVerifier(NpgsqlDataSource dataSource, EventTypeReg
     private static async Task<string> HashAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IVerifiableProjection projection, CancellationToken ct)
     {
         var parts = new List<string>();
-        foreach (var (table, orderBy) in projection.Tables)
+        foreach (var (table, columns) in projection.Tables)
         {
             await using var cmd = new NpgsqlCommand(
-                $"SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY {orderBy})), '') FROM {table} t", conn, tx);
+                $"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM (SELECT {columns} FROM {table}) x", conn, tx);
             parts.Add($"{table}={await cmd.ExecuteScalarAsync(ct)}");
         }
         return string.Join(";", parts);

@@ -7,7 +7,7 @@ public abstract class CounterTotals(string table) : IVerifiableProjection
 {
     public string Table => table;
     public string Name => table;
-    public IReadOnlyList<(string Table, string OrderBy)> Tables => [(table, "stream")];
+    public IReadOnlyList<(string Table, string Columns)> Tables => [(table, "*")];
 
     public static string Schema(string table) =>
         $"CREATE TABLE IF NOT EXISTS {table} (stream text PRIMARY KEY, total bigint NOT NULL, events int NOT NULL, last_position bigint NOT NULL)";

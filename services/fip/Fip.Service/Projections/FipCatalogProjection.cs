@@ -7,9 +7,11 @@ namespace Mesh.Fip.Service.Projections;
 
 // Pools, floating IPs and rules of every pool stream, in the append's transaction: the service reads it
 // to route a command to its stream (FIP name -> external network), for the cross-pool quota and listings.
-public sealed class FipCatalogProjection(EventTypeRegistry types) : IInlineProjection
+public sealed class FipCatalogProjection(EventTypeRegistry types) : IInlineProjection, IVerifiableProjection
 {
     public string Name => "fip-catalog";
+
+    public IReadOnlyList<(string Table, string Columns)> Tables => [("fip_pools", "*"), ("fip_fips", "*"), ("fip_rules", "*")];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {

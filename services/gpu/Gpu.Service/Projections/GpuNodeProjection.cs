@@ -11,7 +11,7 @@ namespace Mesh.Gpu.Service.Projections;
 /// the lookup of a pod's node on release, the GET endpoints. Updated in the append's transaction, so it is exactly
 /// the committed state; a group commit's events go to the database as one batch (one round trip).
 /// </summary>
-public sealed class GpuNodeProjection(EventTypeRegistry types) : IInlineProjection
+public sealed class GpuNodeProjection(EventTypeRegistry types) : IInlineProjection, IVerifiableProjection
 {
     private const string UpsertNode = """
         INSERT INTO gpu_nodes (name, arch, labels, taints, devices, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -32,6 +32,8 @@ public sealed class GpuNodeProjection(EventTypeRegistry types) : IInlineProjecti
         """;
 
     public string Name => "gpu-nodes";
+
+    public IReadOnlyList<(string Table, string Columns)> Tables => [("gpu_nodes", "*"), ("gpu_assignments", "*")];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {

@@ -5,9 +5,11 @@ using Npgsql;
 namespace Mesh.Ipam.Service.Directory;
 
 /// <summary>Inline: the subnets and VPCs subnet choice reads (ipam_subnets, ipam_vpcs), rebuilt from the log.</summary>
-public sealed class DirectoryProjection : IInlineProjection
+public sealed class DirectoryProjection : IInlineProjection, IVerifiableProjection
 {
     public string Name => "ipam-directory";
+
+    public IReadOnlyList<(string Table, string Columns)> Tables => [("ipam_subnets", "*"), ("ipam_vpcs", "*")];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {

@@ -9,9 +9,11 @@ namespace Mesh.Ipam.Service.Projections;
 /// Async (IPAM-13): every address's holders over time, with who asked and why from the event
 /// metadata (COMMON-4), so "who held 10.16.0.7 at 14:03 and why" is one indexed query.
 /// </summary>
-public sealed class AddressHistoryProjection : IAsyncProjection
+public sealed class AddressHistoryProjection : IAsyncProjection, IVerifiableProjection
 {
     public string Name => "address_history";
+
+    public IReadOnlyList<(string Table, string Columns)> Tables => [("address_history", "ip, subnet, pod_uid, pod_namespace, pod_name, interface, node, project, mac, allocated_at, allocated_position, allocated_by, allocated_command, correlation_id, released_at, released_position, released_by, release_reason")];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {

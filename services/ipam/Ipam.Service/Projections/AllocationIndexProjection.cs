@@ -10,9 +10,11 @@ namespace Mesh.Ipam.Service.Projections;
 /// finds its pools here, leak reclaim finds the pools holding addresses on a node, and "who holds X
 /// now" (IPAM-13) reads its own writes.
 /// </summary>
-public sealed class AllocationIndexProjection : IInlineProjection
+public sealed class AllocationIndexProjection : IInlineProjection, IVerifiableProjection
 {
     public string Name => "ipam-allocations";
+
+    public IReadOnlyList<(string Table, string Columns)> Tables => [("ipam_allocations", "*")];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {

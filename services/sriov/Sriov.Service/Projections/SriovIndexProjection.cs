@@ -5,9 +5,11 @@ namespace Mesh.Sriov.Service.Projections;
 
 /// Known nodes and the node and project of each pod holding VFs, updated in the append's
 /// transaction: a release by pod uid alone must find the node at once.
-public sealed class SriovIndexProjection : IInlineProjection
+public sealed class SriovIndexProjection : IInlineProjection, IVerifiableProjection
 {
     public string Name => "sriov-index";
+
+    public IReadOnlyList<(string Table, string Columns)> Tables => [("sriov_nodes", "*"), ("sriov_pod_vfs", "*")];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
