@@ -26,6 +26,21 @@ public static class ResourceWriter
         return doc;
     }
 
+    /// <summary>
+    /// Marks a document as the state at a past time (<c>meshctl get --as-of</c>, SRE-2): annotations
+    /// <c>mesh.io/as-of</c> and <c>mesh.io/as-of-version</c> (the stream version it was folded to).
+    /// </summary>
+    public static JsonObject AsOf(JsonObject document, DateTimeOffset at, long version)
+    {
+        var metadata = document["metadata"] as JsonObject ?? [];
+        var annotations = metadata["annotations"] as JsonObject ?? [];
+        annotations["mesh.io/as-of"] = at.ToString("O");
+        annotations["mesh.io/as-of-version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        metadata["annotations"] = annotations;
+        document["metadata"] = metadata;
+        return document;
+    }
+
     /// <summary>A Kubernetes-style list (<c>kind: XList</c>, <c>items</c>).</summary>
     public static JsonObject List(string apiVersion, string kind, IEnumerable<JsonObject> items) => new()
     {

@@ -55,6 +55,9 @@ public sealed class NodeAgentTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => (await GetAsync("sriov", "/apis/sriovnetwork.openshift.io/v1/namespaces/eks-managed/sriovnetworknodestates/node-10"))
             ?["status"]?["interfaces"]?.AsArray().Count == 1, "node-10's PF reported", TimeSpan.FromSeconds(60));
 
+        await Task.Delay(200);
+        var beforePolicy = DateTimeOffset.UtcNow;
+        await Task.Delay(200);
         var policy = await File.ReadAllTextAsync(Path.Combine(TestServers.RepositoryRoot, "examples", "sriov", "policy-runc-ib.yaml"));
         var applied = await ToolProcess.RunAsync(ToolProcess.Dll("meshctl", "meshctl"), _mesh.ClientEnvironment, policy, "apply", "-f", "-");
         Assert.True(applied.ExitCode == 0, applied.Stdout + applied.Stderr);
@@ -67,6 +70,14 @@ public sealed class NodeAgentTests : IAsyncLifetime
                 && state["status"]?["interfaces"]?[0]?["vfs"]?.AsArray().Count == 3;
         }, "node-10 reconfigured to 3 VFs and Succeeded", TimeSpan.FromSeconds(60));
         Assert.True(State("node-10")["resources"]?["SriovNodeConfiguration"] is JsonObject, State("node-10").ToJsonString());
+
+        // SRE-2: the node state as it was before the policy, folded from its events.
+        var then = await GetAsync("sriov", $"/apis/sriovnetwork.openshift.io/v1/namespaces/eks-managed/sriovnetworknodestates/node-10?asOf={Uri.EscapeDataString(beforePolicy.ToString("O"))}");
+        Assert.Equal(0, then!["status"]!["interfaces"]![0]!["numVfs"]!.GetValue<int>());
+        Assert.NotNull(then["metadata"]!["annotations"]!["mesh.io/as-of"]);
+        var gpuThen = await GetAsync("gpu", $"/apis/gpu.mesh.io/v1/gpunodes/node-10?asOf={Uri.EscapeDataString(beforePolicy.ToString("O"))}");
+        Assert.Equal(2, gpuThen!["spec"]!["devices"]!.AsArray().Count);
+        Assert.Null(await GetAsync("gpu", "/apis/gpu.mesh.io/v1/gpunodes/node-10?asOf=2000-01-01T00:00:00Z"));
 
         // node-11 never sees node-10's traffic.
         await Task.Delay(1000);

@@ -33,8 +33,10 @@ public static class NodeStateApi
             var (view, error) = await nodes.ReportAsync(name, doc.Metadata.Labels, status, Meta.FromHttp(http, nameof(ReportNodeState)), ct);
             return error is not null ? MeshProblems.Problem(error) : TypedResults.Ok(Document(ns, view!));
         });
-        api.MapGet("/sriovnetworknodestates/{name}", async Task<IResult> (string ns, string name, NodeHandler nodes, CancellationToken ct) =>
-            await nodes.ViewAsync(name, ct) is { } view ? TypedResults.Ok(Document(ns, view)) : ApiAccess.NotFound(Kind, ns, name));
+        api.MapGet("/sriovnetworknodestates/{name}", async Task<IResult> (string ns, string name, DateTimeOffset? asOf, NodeHandler nodes, CancellationToken ct) =>
+            asOf is { } at
+                ? await nodes.ViewAsOfAsync(name, at, ct) is { } then ? TypedResults.Ok(ResourceWriter.AsOf(Document(ns, then), at, then.Version)) : ApiAccess.NotFound(Kind, ns, name)
+                : await nodes.ViewAsync(name, ct) is { } view ? TypedResults.Ok(Document(ns, view)) : ApiAccess.NotFound(Kind, ns, name));
         api.MapGet("/sriovnetworknodestates", async Task<IResult> (string ns, NodeHandler nodes, CancellationToken ct) =>
             TypedResults.Ok(ResourceWriter.List(ApiAccess.ApiVersion, Kind, (await nodes.ListAsync(ct)).Select(v => Document(ns, v)))));
     }

@@ -17,6 +17,7 @@ public sealed class NodeHandler(
     KeyedWriter<NodeState, object, object?> nodes,
     KeyedWriter<SriovConfig, ConfigCommand, ConfigSnapshot> config,
     SriovIndex index,
+    EventStore store,
     ILogger<NodeHandler> logger)
 {
     public const string HostnameLabel = "kubernetes.io/hostname";
@@ -83,8 +84,17 @@ public sealed class NodeHandler(
         return views;
     }
 
-    public Task<NodeView?> ViewAsync(string node, CancellationToken ct) => nodes.QueryAsync(node, s => s.Node.Version == 0
+    public Task<NodeView?> ViewAsync(string node, CancellationToken ct) => nodes.QueryAsync(node, s => ViewOf(node, s.Node), ct);
+
+    /// <summary>SRE-2: the node as it was at <paramref name="at"/>, folded from its stream up to then.</summary>
+    public async Task<NodeView?> ViewAsOfAsync(string node, DateTimeOffset at, CancellationToken ct)
+    {
+        var events = await store.FetchStreamAsync(SriovNode.StreamId(node), 0, at, ct);
+        return ViewOf(node, SriovNode.Create(node, events.Where(e => e.Data is not null).Select(e => e.Data!)));
+    }
+
+    private static NodeView? ViewOf(string node, SriovNode n) => n.Version == 0
         ? null
-        : new NodeView(node, s.Node.Version, new Dictionary<string, string>(s.Node.Labels), [.. s.Node.Interfaces], s.Node.SyncStatus,
-            [.. s.Node.Desired.Values], [.. s.Node.PendingPfs.Order(StringComparer.Ordinal)], [.. s.Node.Allocations.Values]), ct);
+        : new NodeView(node, n.Version, new Dictionary<string, string>(n.Labels), [.. n.Interfaces], n.SyncStatus,
+            [.. n.Desired.Values], [.. n.PendingPfs.Order(StringComparer.Ordinal)], [.. n.Allocations.Values]);
 }

@@ -75,12 +75,7 @@ internal static class ResourceEndpoints
             return MeshProblems.Problem(new MeshError(ErrorCodes.NotFound, $"{kind.Kind} '{name}' did not exist at {at:O}", ErrorKind.NotFound,
                 "asOf", at.ToString("O")));
         }
-        var metadata = document["metadata"]!.AsObject();
-        var annotations = metadata["annotations"] as System.Text.Json.Nodes.JsonObject ?? [];
-        annotations["mesh.io/as-of"] = at.ToString("O");
-        annotations["mesh.io/as-of-version"] = version.ToString();
-        metadata["annotations"] = annotations;
-        return TypedResults.Ok(document);
+        return TypedResults.Ok(ResourceWriter.AsOf(document, at, version));
     }
 
     private static async Task<IResult> ListAsync<TSpec>(ResourceKind<TSpec> kind, HttpContext http, TopologyService topology, CancellationToken ct)
