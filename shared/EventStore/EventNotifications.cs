@@ -37,9 +37,21 @@ public sealed class EventNotifications(NpgsqlDataSource dataSource, ILogger<Even
                     await cmd.ExecuteNonQueryAsync(stoppingToken);
                 }
                 Notify();
-                while (!stoppingToken.IsCancellationRequested)
+                try
                 {
-                    await conn.WaitAsync(stoppingToken);
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await conn.WaitAsync(stoppingToken);
+                    }
+                }
+                finally
+                {
+                    // Pooled connections are not reset on return: stop listening before handing it back.
+                    if (conn.FullState == System.Data.ConnectionState.Open)
+                    {
+                        await using var unlisten = new NpgsqlCommand("UNLISTEN *", conn);
+                        await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -18,13 +18,23 @@ public sealed class ProjectionRebuilder(
         {
             await runner.ResetAsync(projection, ct);
             long done = 0;
-            int n;
-            while ((n = await runner.StepAsync(projection, ct)) > 0)
+            while (true)
             {
+                var n = await runner.StepAsync(projection, ct);
                 done += n;
-                progress?.Report((done, total));
+                if (n > 0)
+                {
+                    progress?.Report((done, total));
+                    continue;
+                }
+                // Nothing readable can also mean "held back": a transaction anywhere on the server that
+                // started before the last append is still open. Wait it out until the head seen at start.
+                if (await runner.CheckpointAsync(projection, ct) >= total)
+                {
+                    return done;
+                }
+                await Task.Delay(20, ct);
             }
-            return done;
         }
         return await RebuildInlineAsync(projection, total, progress, ct);
     }

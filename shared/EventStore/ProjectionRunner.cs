@@ -27,6 +27,13 @@ public sealed class ProjectionRunner(NpgsqlDataSource dataSource, EventTypeRegis
         return batch.Count;
     }
 
+    /// <summary>The projection's checkpoint: the last position it has applied.</summary>
+    public async Task<long> CheckpointAsync(IProjection projection, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await Checkpoints.GetAsync(conn, null, projection.Name, ct);
+    }
+
     /// <summary>Empties the read model and sets its checkpoint back to the start, in one transaction.</summary>
     public async Task ResetAsync(IProjection projection, CancellationToken ct)
     {

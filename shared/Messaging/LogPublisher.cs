@@ -48,7 +48,7 @@ public sealed class LogPublisher(
                     await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
                     continue;
                 }
-                await TailAsync(leader, stoppingToken);
+                await TailAsync(leader.Connection, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -156,6 +156,22 @@ public sealed class EventStoreTests(StoreFixture fx) : IClassFixture<StoreFixtur
         Assert.True(positions.IndexOf(pending.LastPosition) < positions.IndexOf(committed.LastPosition));
     }
 
+    [Fact]
+    public async Task Leadership_passes_to_another_replica_when_the_leader_steps_down_on_a_pooled_connection()
+    {
+        await using var replicaA = EventStoreServiceCollectionExtensions.CreateDataSource(fx.Db.ConnectionString);
+        await using var replicaB = EventStoreServiceCollectionExtensions.CreateDataSource(fx.Db.ConnectionString);
+        var name = "leader-" + Guid.NewGuid().ToString("N");
+        await using (var leader = await LeaderLock.TryAcquireAsync(replicaA, name, default))
+        {
+            Assert.NotNull(leader);
+            Assert.Null(await LeaderLock.TryAcquireAsync(replicaB, name, default));
+        }
+        // replicaA's connection went back to its pool without a reset: the lock must not have gone with it.
+        await using var next = await LeaderLock.TryAcquireAsync(replicaB, name, default);
+        Assert.NotNull(next);
+    }
+
     private sealed class IntSnapshot : ISnapshotCodec<int>
     {
         public string Type => "test.int.v1";

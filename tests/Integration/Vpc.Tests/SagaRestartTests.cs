@@ -44,6 +44,9 @@ public sealed class SagaRestartTests : BusTestBase
         Ipam.State.Answer = IpamAnswer.Hold;
         await Problems.OkAsync(await Vpc.PutAsync($"{Subnets}/lost", Subnet("lost", "10.61.0.0/24")));
         await Problems.OkAsync(await Vpc.DeleteAsync($"{Subnets}/lost"), HttpStatusCode.Accepted);
+        // The first request must have reached (and been ignored by) IPAM before it starts answering,
+        // otherwise that first request is simply answered and nothing proves the re-publish.
+        await Eventually.TrueAsync(() => Ipam.State.All<SubnetDeletionRequested>().Any(r => r.Name == "lost"), "first request reached IPAM");
 
         Ipam.State.Answer = IpamAnswer.Prepare;
         await Eventually.TrueAsync(async () => (await Vpc.GetAsync($"{Subnets}/lost")).StatusCode == HttpStatusCode.NotFound, "deleted after a re-publish");
