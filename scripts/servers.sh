@@ -80,11 +80,11 @@ pg_start() {
   log "PostgreSQL on 127.0.0.1:$port (data $data)"
 }
 
-pg_stop() {
-  local dir=$1 bin
+pg_stop() { # dir [mode]: fast by default; immediate is a crash (no checkpoint, recovery on start)
+  local dir=$1 mode=${2:-fast} bin
   bin=$(pg_bin) || return 0
   [ -f "$dir/pg/PG_VERSION" ] || return 0
-  as_user postgres "$bin/pg_ctl" -D "$dir/pg" -m fast -w stop >/dev/null 2>&1 || true
+  as_user postgres "$bin/pg_ctl" -D "$dir/pg" -m "$mode" -w stop >/dev/null 2>&1 || true
 }
 
 rabbit_env() {
@@ -149,6 +149,9 @@ case "${1:-}" in
     rabbit_stop "$2"
     pg_stop "$2"
     ;;
+  # Fault injection for the reliability tests; "start" brings a stopped server back on its ports.
+  crash-postgres) pg_stop "$2" immediate ;;
+  stop-rabbitmq) rabbit_stop "$2" ;;
   status)
     dir=$2
     [ -f "$dir/ports" ] || { echo "no servers in $dir"; exit 1; }
@@ -157,5 +160,5 @@ case "${1:-}" in
     rabbit_env "$dir/rabbitmq" "$amqp_port"
     if rabbitmqctl -q -n "$RABBITMQ_NODENAME" status >/dev/null 2>&1; then echo "rabbitmq    up    127.0.0.1:$amqp_port"; else echo "rabbitmq    down"; fi
     ;;
-  *) echo "usage: servers.sh ensure-packages | start DIR PG_PORT AMQP_PORT [--throwaway] | stop DIR | status DIR" >&2; exit 2 ;;
+  *) echo "usage: servers.sh ensure-packages | start DIR PG_PORT AMQP_PORT [--throwaway] | stop DIR | status DIR | crash-postgres DIR | stop-rabbitmq DIR" >&2; exit 2 ;;
 esac

@@ -35,9 +35,16 @@ public static class NodeBus
         e.BindNodeScoped<T>(node);
         e.Handler<T>(context =>
         {
+            if (!string.Equals(context.Message.Node, node, StringComparison.Ordinal))
+            {
+                // Another node's message in this queue (a replay sent to the wrong queue): not ours to apply.
+                return Task.CompletedTask;
+            }
             var json = JsonSerializer.SerializeToNode(context.Message, JsonSerializerOptions.Web)!.AsObject();
-            state.Apply(typeof(T).Name, json, context.MessageId);
-            onEvent?.Invoke(typeof(T).Name, json);
+            if (state.Apply(typeof(T).Name, json, context.MessageId))
+            {
+                onEvent?.Invoke(typeof(T).Name, json);
+            }
             return Task.CompletedTask;
         });
     }

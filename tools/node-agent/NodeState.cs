@@ -17,16 +17,18 @@ public sealed class NodeState(string path)
 
     /// <summary>
     /// Applies one event: "XAllocated"/"XAssigned"/"XDesired" set the entry of its pod (or the node)
-    /// under family X; "XReleased" removes it. Every event is also kept in a bounded journal.
+    /// under family X; "XReleased" removes it. Every event is also kept in a bounded journal. False when
+    /// nothing was applied: a redelivery (same message id), or a late copy whose <c>generation</c> is not
+    /// newer than the last one applied to the same entry (a stale desired configuration must not undo a newer one).
     /// </summary>
-    public void Apply(string type, JsonObject message, Guid? messageId)
+    public bool Apply(string type, JsonObject message, Guid? messageId)
     {
         lock (_gate)
         {
             var journal = _root["journal"] as JsonArray ?? [];
             if (messageId is { } id && journal.Any(j => j?["id"]?.ToString() == id.ToString()))
             {
-                return; // a redelivery
+                return false; // a redelivery
             }
             var (family, release) = Family(type);
             var families = _root["resources"] as JsonObject ?? new JsonObject();
@@ -35,6 +37,16 @@ public sealed class NodeState(string path)
             if (message["interface"] is { } iface)
             {
                 key += "/" + iface;
+            }
+            var generations = _root["generations"] as JsonObject ?? new JsonObject();
+            if (message["generation"] is JsonValue g && g.TryGetValue<long>(out var generation) && generation > 0)
+            {
+                if (generations[$"{family}/{key}"] is JsonValue seen && seen.TryGetValue<long>(out var last) && last >= generation)
+                {
+                    return false; // overtaken by a newer one
+                }
+                generations[$"{family}/{key}"] = generation;
+                _root["generations"] = generations;
             }
             if (release)
             {
@@ -57,6 +69,7 @@ public sealed class NodeState(string path)
             }
             _root["journal"] = journal;
             Save();
+            return true;
         }
     }
 

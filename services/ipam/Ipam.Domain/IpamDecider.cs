@@ -26,11 +26,15 @@ public static partial class IpamDecider
 
     public static Decision Create(SubnetPool state, CreatePool c)
     {
+        if (Stale(state, c.Generation))
+        {
+            return Decision.Nothing;
+        }
         if (state.Exists)
         {
             // A repeated announcement is an update of the mutable fields, or nothing (COMMON-2).
             return Update(state, new UpdatePool(c.Subnet, c.Now, c.ExcludeIps ?? [], c.ProjectIds ?? [], c.Namespaces ?? [],
-                c.Gateway, c.CidrBlock, c.Vpc, c.Provider));
+                c.Gateway, c.CidrBlock, c.Vpc, c.Provider, c.Generation));
         }
         if (PoolName(c.Subnet) is { } badName)
         {
@@ -46,11 +50,19 @@ public static partial class IpamDecider
             return error;
         }
         return Decision.Accept(new PoolCreated(c.Subnet, c.Vpc, c.CidrBlock, PoolSpecParser.GatewayText(v4, v6), excludes,
-            string.IsNullOrWhiteSpace(c.Provider) ? "ovn" : c.Provider, c.ProjectIds ?? [], c.Namespaces ?? [], c.Now));
+            string.IsNullOrWhiteSpace(c.Provider) ? "ovn" : c.Provider, c.ProjectIds ?? [], c.Namespaces ?? [], c.Now, c.Generation));
     }
+
+    // A copy of an announcement older than the one the pool last took (redelivered, or overtaken by a
+    // newer one): applying it would roll the spec back, or bring a deleted pool back to life.
+    private static bool Stale(SubnetPool state, long generation) => generation > 0 && generation <= state.Generation;
 
     public static Decision Update(SubnetPool state, UpdatePool c)
     {
+        if (Stale(state, c.Generation))
+        {
+            return Decision.Nothing;
+        }
         if (!state.Exists)
         {
             return IpamErrors.PoolNotFound(c.Subnet);
@@ -96,7 +108,7 @@ public static partial class IpamDecider
         {
             return Decision.Nothing;
         }
-        var updated = new PoolUpdated(c.Subnet, gateway, excludes, projects, namespaces, c.Now);
+        var updated = new PoolUpdated(c.Subnet, gateway, excludes, projects, namespaces, c.Now, c.Generation);
         return Decision.Accept([updated, .. WarningsAfterRespec(state, v4, v6, c.Now)]);
     }
 

@@ -14,7 +14,8 @@ public sealed record PoolCreated(
     string Provider,
     IReadOnlyList<string> ProjectIds,
     IReadOnlyList<string> Namespaces,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    long Generation = 0);
 
 public sealed record PoolUpdated(
     string Subnet,
@@ -22,7 +23,8 @@ public sealed record PoolUpdated(
     IReadOnlyList<string> ExcludeIps,
     IReadOnlyList<string> ProjectIds,
     IReadOnlyList<string> Namespaces,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    long Generation = 0);
 
 public sealed record IpAllocated(
     string Subnet,

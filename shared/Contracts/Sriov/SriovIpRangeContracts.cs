@@ -8,6 +8,9 @@ namespace Mesh.Contracts.Sriov;
 /// <summary>A network's address range, for the IPAM service to keep as a pool.</summary>
 public sealed record SriovIpRangeAnnounced(string Namespace, string Network, string Range, string? Gateway, IReadOnlyList<string> Exclude)
 {
+    /// <summary>The announcement's place in the SR-IOV service's log (see <see cref="Vpc.SubnetAnnounced.Generation"/>).</summary>
+    public long Generation { get; init; }
+
     /// <summary>The IPAM pool (subnet) name of a network's range.</summary>
     public static string Pool(string ns, string network) => $"sriov.{ns}.{network}";
 

@@ -30,7 +30,11 @@ public sealed record SriovNodeConfigurationDesired(
     IReadOnlyList<SriovPfConfiguration> Pfs,
     IReadOnlyList<string> AffectedPfs,
     IReadOnlyList<SriovPodOnReconfiguredPf> AffectedPods,
-    string Warning) : INodeScoped;
+    string Warning) : INodeScoped
+{
+    /// <summary>The configuration's place in the SR-IOV service's log: an agent applies only one newer than the last it applied.</summary>
+    public long Generation { get; init; }
+}
 
 /// <summary>SRIOV-4: a policy selected no reported PF and changed nothing. <c>Node</c> is null when no node matched.</summary>
 public sealed record SriovPolicyMatchedNoDevices(string Policy, string? Node, string Reason);

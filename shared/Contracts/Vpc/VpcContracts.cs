@@ -34,7 +34,14 @@ public sealed record SubnetAnnounced(
     IReadOnlyList<string> Namespaces,
     string Provider,
     string Protocol,
-    bool IsVpcDefault);
+    bool IsVpcDefault)
+{
+    /// <summary>
+    /// The announcement's place in the VPC service's log: a later change of the subnet has a higher one,
+    /// so a late or repeated copy is recognised and ignored. 0 (a sender that does not order) is applied as it comes.
+    /// </summary>
+    public long Generation { get; init; }
+}
 
 /// <summary>
 /// Step 1 of the subnet-deletion saga (DOMAIN.md SUB-9): the subnet refuses new work here; the IPAM

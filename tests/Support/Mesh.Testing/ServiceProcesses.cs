@@ -22,21 +22,29 @@ public sealed class ServiceProcesses : IAsyncDisposable
     public Dictionary<string, string> Urls { get; } = [];
     public string LogDirectory => _logs;
 
-    public static async Task<ServiceProcesses> StartAsync(params string[] services)
+    public static Task<ServiceProcesses> StartAsync(params string[] services) => StartOnAsync(null, services);
+
+    /// <summary>The services on <paramref name="servers"/> (the shared test servers when null).</summary>
+    public static async Task<ServiceProcesses> StartOnAsync(ServerSet? servers, params string[] services)
     {
-        var set = new ServiceProcesses(await TestVirtualHost.CreateAsync("e2e"));
+        var set = new ServiceProcesses(await TestVirtualHost.CreateAsync("e2e", servers));
         foreach (var service in services.Length == 0 ? All : services)
         {
-            set._databases[service] = await TestDatabase.CreateAsync("e2e_" + service);
+            set._databases[service] = await TestDatabase.CreateAsync("e2e_" + service, servers);
             set.Urls[service] = $"http://127.0.0.1:{FreePort()}";
         }
-        foreach (var service in set.Urls.Keys)
+        // Subscribers first, VPC last: it publishes the default topology on its first start, and an
+        // event published before a subscriber's queue exists is not delivered to it (docs/promises.md).
+        foreach (var wave in set.Urls.Keys.GroupBy(s => s == "vpc").OrderBy(g => g.Key))
         {
-            set.Start(service);
-        }
-        foreach (var service in set.Urls.Keys)
-        {
-            await set.WaitReadyAsync(service);
+            foreach (var service in wave)
+            {
+                set.Start(service);
+            }
+            foreach (var service in wave)
+            {
+                await set.WaitReadyAsync(service);
+            }
         }
         return set;
     }

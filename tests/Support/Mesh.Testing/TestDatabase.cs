@@ -5,8 +5,11 @@ namespace Mesh.Testing;
 /// <summary>A fresh database for one test class, dropped afterwards.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string name, string connectionString)
+    private readonly string _admin;
+
+    private TestDatabase(string name, string connectionString, string admin)
     {
+        _admin = admin;
         Name = name;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
@@ -22,16 +25,17 @@ public sealed class TestDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Creates <c>t_&lt;prefix&gt;_&lt;random&gt;</c>.</summary>
-    public static async Task<TestDatabase> CreateAsync(string prefix)
+    public static async Task<TestDatabase> CreateAsync(string prefix, ServerSet? servers = null)
     {
+        var server = servers?.Postgres ?? TestServers.Postgres;
         var name = $"t_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 35)];
-        await using (var admin = NpgsqlDataSource.Create(TestServers.Postgres))
+        await using (var admin = NpgsqlDataSource.Create(server))
         await using (var cmd = admin.CreateCommand($"CREATE DATABASE \"{name}\""))
         {
             await cmd.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = name, MaxPoolSize = 100 };
-        return new TestDatabase(name, builder.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 };
+        return new TestDatabase(name, builder.ConnectionString, server);
     }
 
     /// <summary>Runs SQL and returns the first column of the first row.</summary>
@@ -46,7 +50,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = NpgsqlDataSource.Create(TestServers.Postgres);
+        await using var admin = NpgsqlDataSource.Create(_admin);
         await using var cmd = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
         await cmd.ExecuteNonQueryAsync();
     }

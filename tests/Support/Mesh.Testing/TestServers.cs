@@ -20,6 +20,9 @@ public static class TestServers
     /// <summary>The management API base URL, credentials included.</summary>
     public static string Management => Servers.Value.Management;
 
+    /// <summary>The shared servers as one set.</summary>
+    public static ServerSet Shared => new(Postgres, Amqp, Management);
+
     /// <summary>The repository root (the folder holding Mesh.slnx).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -35,18 +38,27 @@ public static class TestServers
         return StartOwn();
     }
 
+    internal static string ServersScript => Path.Combine(RepositoryRoot, "scripts", "servers.sh");
+
+    /// <summary>The three values of <c>servers.sh start</c>'s output.</summary>
+    internal static ServerSet Parse(string output)
+    {
+        string Value(string name) => output.Split('\n').Single(l => l.StartsWith($"export {name}=", StringComparison.Ordinal))
+            .Split('=', 2)[1].Trim('\'');
+        return new ServerSet(Value("MESH_TEST_POSTGRES"), Value("MESH_TEST_RABBITMQ"), Value("MESH_TEST_RABBITMQ_MANAGEMENT"));
+    }
+
     private static (string, string, string) StartOwn()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"mesh-test-{Environment.ProcessId}");
         var port = 40000 + Random.Shared.Next(0, 900) * 10;
-        var output = Run(Path.Combine(RepositoryRoot, "scripts", "servers.sh"), $"start {dir} {port} {port + 5} --throwaway");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(Path.Combine(RepositoryRoot, "scripts", "servers.sh"), $"stop {dir}");
-        string Value(string name) => output.Split('\n').Single(l => l.StartsWith($"export {name}=", StringComparison.Ordinal))
-            .Split('=', 2)[1].Trim('\'');
-        return (Value("MESH_TEST_POSTGRES"), Value("MESH_TEST_RABBITMQ"), Value("MESH_TEST_RABBITMQ_MANAGEMENT"));
+        var output = Run(ServersScript, $"start {dir} {port} {port + 5} --throwaway");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(ServersScript, $"stop {dir}");
+        var set = Parse(output);
+        return (set.Postgres, set.Amqp, set.Management);
     }
 
-    private static string Run(string file, string args)
+    internal static string Run(string file, string args)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", $"{file} {args}")
         {
@@ -75,3 +87,6 @@ public static class TestServers
         throw new InvalidOperationException("cannot find the repository root (Mesh.slnx) above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>A PostgreSQL server, a RabbitMQ broker and its management API (connection strings with credentials).</summary>
+public sealed record ServerSet(string Postgres, string Amqp, string Management);

@@ -8,11 +8,11 @@ public sealed class TestVirtualHost : IAsyncDisposable
 {
     private readonly HttpClient _http;
 
-    private TestVirtualHost(string name, HttpClient http)
+    private TestVirtualHost(string name, HttpClient http, string amqpServer)
     {
         Name = name;
         _http = http;
-        var amqp = new UriBuilder(TestServers.Amqp) { Path = "/" + Uri.EscapeDataString(name) };
+        var amqp = new UriBuilder(amqpServer) { Path = "/" + Uri.EscapeDataString(name) };
         Url = amqp.Uri.ToString();
     }
 
@@ -23,9 +23,9 @@ public sealed class TestVirtualHost : IAsyncDisposable
     public string Url { get; }
 
     /// <summary>Creates <c>t-&lt;prefix&gt;-&lt;random&gt;</c> and grants the test user everything in it.</summary>
-    public static async Task<TestVirtualHost> CreateAsync(string prefix)
+    public static async Task<TestVirtualHost> CreateAsync(string prefix, ServerSet? servers = null)
     {
-        var mgmt = new Uri(TestServers.Management);
+        var mgmt = new Uri(servers?.Management ?? TestServers.Management);
         var http = new HttpClient { BaseAddress = new Uri(mgmt.GetLeftPart(UriPartial.Authority)) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(mgmt.UserInfo))));
@@ -34,7 +34,7 @@ public sealed class TestVirtualHost : IAsyncDisposable
         (await http.PutAsync($"/api/vhosts/{name}", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await http.PutAsync($"/api/permissions/{name}/{user}",
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        return new TestVirtualHost(name, http);
+        return new TestVirtualHost(name, http, servers?.Amqp ?? TestServers.Amqp);
     }
 
     /// <summary>The number of messages ready in <paramref name="queue"/>, from the management API.</summary>

@@ -70,4 +70,51 @@ public class PoolUpdateTests
         scenario.Accept(new UpdatePool(Subnet, T0, Gateway: "10.16.0.254"));
         Assert.Equal("10.16.0.1", scenario.Allocate("uid-2", "10.16.0.1").V4);
     }
+
+    [Fact]
+    [Trait("rule", "IPAM-1")]
+    public void A_late_copy_of_an_older_announcement_decides_nothing_and_a_newer_one_applies()
+    {
+        var scenario = new Scenario();
+        scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 5));
+        Assert.IsType<PoolUpdated>(Assert.Single(scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, ExcludeIps: ["10.16.0.200..10.16.0.210"], Generation: 9))));
+
+        // The generation-5 announcement again (redelivered after the change): no roll-back of the excludes.
+        Assert.Empty(scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 5)));
+        Assert.Equal(["10.16.0.200..10.16.0.210"], scenario.State.ExcludeIps);
+        Assert.Empty(scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, ExcludeIps: ["10.16.0.200..10.16.0.210"], Generation: 9)));
+
+        // A sender that does not order (generation 0) is applied as it comes.
+        Assert.IsType<PoolUpdated>(Assert.Single(scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 0))));
+        Assert.Empty(scenario.State.ExcludeIps);
+    }
+
+    [Fact]
+    [Trait("rule", "IPAM-1")]
+    public void A_late_announcement_does_not_bring_a_deleted_pool_back_but_a_recreated_subnet_does()
+    {
+        var scenario = new Scenario();
+        scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 5));
+        scenario.Accept(new RequestPoolDeletion(Subnet, T0));
+        scenario.Accept(new ConfirmPoolDeletion(Subnet, T0));
+
+        Assert.Empty(scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 5)));
+        AssertRejected(scenario.When(Alloc("uid-1")), IpamErrors.PoolNotFoundCode);
+
+        Assert.IsType<PoolCreated>(Assert.Single(scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 12))));
+        Assert.Equal("10.16.0.2", scenario.Allocate("uid-1").V4);
+    }
+
+    [Fact]
+    [Trait("rule", "IPAM-1")]
+    public void The_generation_survives_a_snapshot()
+    {
+        var scenario = new Scenario();
+        scenario.Accept(new CreatePool(Subnet, "10.16.0.0/24", T0, ExcludeIps: ["10.16.0.9"], Generation: 7));
+        var restored = Mesh.Ipam.Domain.Pools.SubnetPool.FromSnapshot(scenario.State.ToSnapshot());
+        Assert.Equal(7, restored.Generation);
+        var stale = IpamDecider.Create(restored, new CreatePool(Subnet, "10.16.0.0/24", T0, Generation: 6));
+        Assert.False(stale.IsRejected);
+        Assert.Empty(stale.Events);
+    }
 }

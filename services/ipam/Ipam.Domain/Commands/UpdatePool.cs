@@ -13,4 +13,5 @@ public sealed record UpdatePool(
     string? Gateway = null,
     string? CidrBlock = null,
     string? Vpc = null,
-    string? Provider = null) : IpamCommand(Subnet, Now);
+    string? Provider = null,
+    long Generation = 0) : IpamCommand(Subnet, Now);

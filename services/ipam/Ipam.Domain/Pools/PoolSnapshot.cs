@@ -18,7 +18,8 @@ public sealed record PoolSnapshot(
     IReadOnlyList<Allocation> Allocations,
     IReadOnlyList<PoolSnapshot.StickyEntry> Sticky,
     IReadOnlyList<PoolSnapshot.ReleasedEntry> Released,
-    IReadOnlyList<PoolSnapshot.WarnedEntry> Warned)
+    IReadOnlyList<PoolSnapshot.WarnedEntry> Warned,
+    long Generation = 0)
 {
     /// <summary>IPAM-10 memory: the last allocation under (key, interface), kept after release.</summary>
     public sealed record StickyEntry(string Key, string Interface, Allocation Allocation);

@@ -35,6 +35,7 @@ public sealed partial class SubnetPool
         Status = PoolStatus.Open;
         (Vpc, CidrBlock, Provider, Gateway) = (e.Vpc, e.CidrBlock, e.Provider, e.Gateway);
         (ExcludeIps, ProjectIds, Namespaces) = (e.ExcludeIps, e.ProjectIds, e.Namespaces);
+        Generation = Math.Max(Generation, e.Generation);
         V4 = v4 is null ? null : new FamilyPool(v4);
         V6 = v6 is null ? null : new FamilyPool(v6);
     }
@@ -43,6 +44,7 @@ public sealed partial class SubnetPool
     {
         var (v4, v6) = Parse(CidrBlock, e.Gateway, e.ExcludeIps);
         (Gateway, ExcludeIps, ProjectIds, Namespaces) = (e.Gateway, e.ExcludeIps, e.ProjectIds, e.Namespaces);
+        Generation = Math.Max(Generation, e.Generation);
         if (v4 is not null)
         {
             V4?.Respec(v4);

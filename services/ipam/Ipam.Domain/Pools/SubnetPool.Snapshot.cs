@@ -10,7 +10,8 @@ public sealed partial class SubnetPool
         [.. allocations.Values],
         [.. sticky.Select(p => new PoolSnapshot.StickyEntry(p.Key.Key, p.Key.Interface, p.Value))],
         [.. Families.SelectMany(f => f.ReleasedAt.Select(p => new PoolSnapshot.ReleasedEntry(IpCodec.Format(f.Family, p.Key), p.Value)))],
-        [.. Families.SelectMany(f => f.Warned.Select(t => new PoolSnapshot.WarnedEntry(IpCodec.Name(f.Family), t)))]);
+        [.. Families.SelectMany(f => f.Warned.Select(t => new PoolSnapshot.WarnedEntry(IpCodec.Name(f.Family), t)))],
+        Generation);
 
     /// <summary>The state a snapshot was taken of; replaying the tail after it continues as if never stopped.</summary>
     public static SubnetPool FromSnapshot(PoolSnapshot s)
@@ -22,6 +23,7 @@ public sealed partial class SubnetPool
         }
         pool.Status = s.Status;
         pool.Version = s.Version;
+        pool.Generation = s.Generation;
         foreach (var a in s.Allocations)
         {
             pool.allocations[a.Owner] = a;

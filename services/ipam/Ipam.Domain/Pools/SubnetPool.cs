@@ -23,6 +23,9 @@ public sealed partial class SubnetPool
     /// <summary>Number of events applied: the stream version the next append expects.</summary>
     public long Version { get; private set; }
 
+    /// <summary>The newest announcement (its place in the sender's log) the spec was taken from; kept after deletion.</summary>
+    public long Generation { get; private set; }
+
     public string Vpc { get; private set; } = "";
 
     public string CidrBlock { get; private set; } = "";

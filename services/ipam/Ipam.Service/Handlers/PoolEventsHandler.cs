@@ -27,7 +27,7 @@ public sealed class PoolEventsHandler(
     {
         var provider = string.IsNullOrWhiteSpace(m.Provider) ? "ovn" : m.Provider;
         await SubmitAsync(m.Name, new CreatePool(m.Name, m.CidrBlock, clock.GetUtcNow(), m.Vpc, m.Gateway, m.ExcludeIps ?? [], provider,
-            m.ProjectIds ?? [], m.Namespaces ?? []), meta.For(nameof(CreatePool)), ct);
+            m.ProjectIds ?? [], m.Namespaces ?? [], m.Generation), meta.For(nameof(CreatePool)), ct);
         if (m.IsVpcDefault)
         {
             var stored = await directory.StoredVpcAsync(m.Vpc, ct);
@@ -47,7 +47,7 @@ public sealed class PoolEventsHandler(
     {
         var pool = SriovIpRangeAnnounced.Pool(m.Namespace, m.Network);
         await SubmitAsync(pool, new CreatePool(pool, m.Range, clock.GetUtcNow(), SriovVpc, m.Gateway, m.Exclude ?? [],
-            SriovIpRangeAnnounced.Provider(m.Namespace, m.Network)), meta.For(nameof(CreatePool)), ct);
+            SriovIpRangeAnnounced.Provider(m.Namespace, m.Network), Generation: m.Generation), meta.For(nameof(CreatePool)), ct);
         directory.Invalidate();
     }
 

@@ -1,0 +1,83 @@
+namespace Mesh.Testing;
+
+/// <summary>
+/// A PostgreSQL server and a RabbitMQ broker of the test's own (started by <c>scripts/servers.sh</c>
+/// on free loopback ports), for tests that crash or restart them: the shared servers stay untouched
+/// for every other test running at the same time.
+/// </summary>
+public sealed class OwnServers : IAsyncDisposable
+{
+    private readonly string _dir;
+    private readonly int _pgPort;
+    private readonly int _amqpPort;
+
+    private OwnServers(string dir, int pgPort, int amqpPort, ServerSet servers)
+    {
+        _dir = dir;
+        _pgPort = pgPort;
+        _amqpPort = amqpPort;
+        Servers = servers;
+    }
+
+    public ServerSet Servers { get; }
+
+    public static async Task<OwnServers> StartAsync()
+    {
+        var dir = Directory.CreateTempSubdirectory("mesh-own-").FullName;
+        // RabbitMQ takes three consecutive ports (AMQP, management, distribution).
+        var (pg, amqp) = (ServiceProcesses.FreePort(), FreeRun(3));
+        var output = await Task.Run(() => TestServers.Run(TestServers.ServersScript, $"start {dir} {pg} {amqp} --throwaway"));
+        return new OwnServers(dir, pg, amqp, TestServers.Parse(output));
+    }
+
+    /// <summary><c>pg_ctl stop -m immediate</c>: the server dies without a checkpoint and recovers from WAL on start.</summary>
+    public Task CrashPostgresAsync() => Task.Run(() => TestServers.Run(TestServers.ServersScript, $"crash-postgres {_dir}"));
+
+    /// <summary>Stops the broker (every connection drops).</summary>
+    public Task StopRabbitMqAsync() => Task.Run(() => TestServers.Run(TestServers.ServersScript, $"stop-rabbitmq {_dir}"));
+
+    /// <summary>Starts whatever is stopped, on the same ports and data.</summary>
+    public Task StartStoppedAsync() => Task.Run(() => TestServers.Run(TestServers.ServersScript, $"start {_dir} {_pgPort} {_amqpPort} --throwaway"));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.Run(() => TestServers.Run(TestServers.ServersScript, $"stop {_dir}"));
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static int FreeRun(int length)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var first = Random.Shared.Next(20000, 30000);
+            if (Enumerable.Range(first, length).All(IsFree))
+            {
+                return first;
+            }
+        }
+        throw new InvalidOperationException($"no {length} consecutive free ports between 20000 and 30000");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+}
