@@ -30,6 +30,7 @@ public static class Kinds
         new("SriovIBNetwork", "sriovnetwork.openshift.io/v1", "sriovibnetworks", "sriov", true, "sriovibnetwork"),
         new("SriovNetworkNodeState", "sriovnetwork.openshift.io/v1", "sriovnetworknodestates", "sriov", true, "sriovnetworknodestate", "snns"),
         new("GpuNode", "gpu.mesh.io/v1", "gpunodes", "gpu", false, "gpunode", "gpunodes"),
+        new("GpuQuota", "gpu.mesh.io/v1", "gpuquotas", "gpu", false, "gpuquota", "gpuquotas"),
     ];
 
     /// <summary>The route of a kind given as kind, plural or alias, case-insensitively.</summary>

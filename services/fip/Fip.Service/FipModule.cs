@@ -48,6 +48,7 @@ public static class FipModule
         services.AddSingleton<WorldWriter>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<PoolHandler>();
+        services.AddSingleton<PoolsAsOf>();
         services.AddSingleton<AllocationHandler>();
         services.AddSingleton<AssociationHandler>();
         services.AddSingleton<ReclaimHandler>();

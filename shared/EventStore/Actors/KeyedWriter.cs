@@ -44,6 +44,13 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult> : IAsyncDispo
         return work.Completion.Task.WaitAsync(ct);
     }
 
+    /// <summary>
+    /// The key's state as it was at <paramref name="at"/> (SRE-2): its stream folded up to then with the same
+    /// evolve function, outside the actor and without snapshots; version 0 when the stream had no events by then.
+    /// </summary>
+    public Task<(TState State, long Version)> AsOfAsync(string key, DateTimeOffset at, CancellationToken ct = default) =>
+        _store.AggregateStreamAsync(_behavior.StreamId(key), () => _behavior.Initial(key), _behavior.Apply, asOf: at, ct: ct);
+
     /// <summary>How many keys are loaded in memory.</summary>
     public int LoadedKeys
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mesh.Contracts;
+using Microsoft.AspNetCore.Http;
 
 namespace Mesh.Hosting.Resources;
 
@@ -40,6 +42,18 @@ public static class ResourceWriter
         document["metadata"] = metadata;
         return document;
     }
+
+    /// <summary>
+    /// The answer to <c>GET ...?asOf=</c> (SRE-2): <paramref name="document"/>, the resource folded from its events up to
+    /// <paramref name="at"/>, marked by <see cref="AsOf"/>; a 404 when it is null (the resource did not exist then, or was deleted by then).
+    /// </summary>
+    public static IResult AsOfAnswer(string kind, string name, DateTimeOffset at, JsonObject? document, long version) =>
+        document is null ? MeshProblems.Problem(NotFoundAsOf(kind, name, at)) : TypedResults.Ok(AsOf(document, at, version));
+
+    /// <summary>The refusal of an as-of read of a resource that did not exist at <paramref name="at"/> (SRE-2).</summary>
+    public static MeshError NotFoundAsOf(string kind, string name, DateTimeOffset at) => new(ErrorCodes.NotFound,
+        $"{kind} '{name}' did not exist at {at:O}", ErrorKind.NotFound, "asOf", at.ToString("O"),
+        "pick a later time, or read the stream's history (meshctl history)");
 
     /// <summary>A Kubernetes-style list (<c>kind: XList</c>, <c>items</c>).</summary>
     public static JsonObject List(string apiVersion, string kind, IEnumerable<JsonObject> items) => new()

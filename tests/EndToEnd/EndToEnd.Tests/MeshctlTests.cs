@@ -1,8 +1,9 @@
+using System.Text.Json.Nodes;
 using Mesh.Testing;
 
 namespace Mesh.EndToEnd.Tests;
 
-/// <summary>meshctl as a process against the VPC service as a process (AGENT/SRE front doors, issue 8).</summary>
+/// <summary>meshctl as a process against the VPC service (and, for --as-of of a non-VPC kind, the GPU service) as processes (AGENT/SRE front doors, issue 8).</summary>
 public sealed class MeshctlTests : IAsyncLifetime
 {
     private ServiceProcesses _mesh = null!;
@@ -75,6 +76,39 @@ public sealed class MeshctlTests : IAsyncLifetime
 
         var verify = await Meshctl("verify", "--service", "vpc");
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+    }
+
+    [Fact]
+    [Trait("rule", "SRE-2")]
+    public async Task Get_as_of_shows_a_gpu_quota_as_it_was_and_refuses_a_time_before_it_existed()
+    {
+        await using var gpu = await ServiceProcesses.StartAsync("gpu");
+        Task<ToolProcess.Result> Run(string? stdin, params string[] args) => ToolProcess.RunAsync(_meshctl, gpu.ClientEnvironment, stdin, args);
+        static string Quota(int cards) => $"""
+            apiVersion: gpu.mesh.io/v1
+            kind: GpuQuota
+            metadata:
+              name: team-a
+            spec:
+              hard:
+                nvidia.com/gpu: {cards}
+            """;
+        var applied = await Run(Quota(2), "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.Stdout + applied.Stderr);
+        var then = await AsOf.MomentAsync();
+        Assert.Equal(0, (await Run(Quota(4), "apply", "-f", "-")).ExitCode);
+
+        var old = await Run(null, "get", "gpuquota", "team-a", "--as-of", then.ToString("O"), "-o", "json");
+        Assert.True(old.ExitCode == 0, old.Stdout + old.Stderr);
+        var doc = JsonNode.Parse(old.Stdout)!;
+        Assert.Equal(2, doc["spec"]!["hard"]!["nvidia.com/gpu"]!.GetValue<long>());
+        Assert.NotNull(doc["metadata"]!["annotations"]!["mesh.io/as-of"]);
+        var now = JsonNode.Parse((await Run(null, "get", "gpuquotas", "team-a", "-o", "json")).Stdout)!;
+        Assert.Equal(4, now["spec"]!["hard"]!["nvidia.com/gpu"]!.GetValue<long>());
+
+        var before = await Run(null, "get", "gpuquota", "team-a", "--as-of", AsOf.LongAgo.ToString("O"));
+        Assert.Equal(1, before.ExitCode);
+        Assert.Contains("did not exist", before.Stderr);
     }
 
     [Fact]

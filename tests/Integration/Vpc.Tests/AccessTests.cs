@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Mesh.Testing;
 
 namespace Mesh.Vpc.Tests;
 
@@ -48,6 +49,21 @@ public sealed class AccessTests(ApiFixture fx) : IClassFixture<ApiFixture>
 
         var all = Names(await fx.Host.GetJsonAsync(Subnets));
         Assert.Contains("net-b", all);
+    }
+
+    [Fact]
+    [Trait("rule", "SUB-10")]
+    [Trait("rule", "SRE-2")]
+    public async Task A_member_may_not_read_another_projects_subnet_as_of_a_past_time_either()
+    {
+        var before = await AsOf.MomentAsync();
+        await Problems.OkAsync(await fx.Host.PutAsync($"{Subnets}/net-asof", Subnet("net-asof", "10.36.0.0/24", "\"proj-b\"")));
+        var then = await AsOf.MomentAsync();
+
+        await Problems.AssertAsync(await fx.Host.GetAsync(AsOf.Query($"{Subnets}/net-asof", then), VpcHost.Member("proj-a")), HttpStatusCode.Forbidden, "Forbidden");
+        var seen = await Problems.OkAsync(await fx.Host.GetAsync(AsOf.Query($"{Subnets}/net-asof", then), VpcHost.Member("proj-b")));
+        Assert.NotNull(seen.GetProperty("metadata").GetProperty("annotations").GetProperty("mesh.io/as-of").GetString());
+        await Problems.AssertAsync(await fx.Host.GetAsync(AsOf.Query($"{Subnets}/net-asof", before), VpcHost.Member("proj-b")), HttpStatusCode.NotFound, "NotFound");
     }
 
     [Fact]

@@ -24,8 +24,16 @@ public static class FipPoolApi
             var ext = await pools.DefineAsync(caller, name, spec);
             return TypedResults.Ok(await DocumentAsync(pools, ext, caller));
         });
-        fips.MapGet("/{name}", async (string name, HttpContext http, PoolHandler pools) =>
-            TypedResults.Ok(await DocumentAsync(pools, name, Caller.Http(http))));
+        fips.MapGet("/{name}", async Task<IResult> (string name, DateTimeOffset? asOf, HttpContext http, PoolHandler pools, PoolsAsOf history) =>
+        {
+            var caller = Caller.Http(http);
+            if (asOf is not { } at)
+            {
+                return TypedResults.Ok(await DocumentAsync(pools, name, caller));
+            }
+            var then = await history.FindAsync(at, s => s.Matches(name));
+            return ResourceWriter.AsOfAnswer(Kind, name, at, then is { } t ? Document(PoolHandler.View(t.State, caller)) : null, then?.Version ?? 0);
+        });
         fips.MapGet("/", async (HttpContext http, PoolHandler pools, Projections.Catalog catalog) =>
         {
             var caller = Caller.Http(http);
@@ -38,11 +46,10 @@ public static class FipPoolApi
         });
     }
 
-    private static async Task<JsonObject> DocumentAsync(PoolHandler pools, string nameOrId, Caller caller)
-    {
-        var view = await pools.ViewAsync(nameOrId, caller) ?? throw new MeshException(new MeshError(ErrorCodes.NotFound,
-            $"Fip pool '{nameOrId}' does not exist", ErrorKind.NotFound, "metadata.name", nameOrId, "list the pools: GET /apis/neutron.io/v1/fips"));
-        var (pool, spec, status) = view;
-        return ResourceWriter.Document(ApiVersion, Kind, new ObjectMeta { Name = pool.Name }, spec, status);
-    }
+    private static async Task<JsonObject> DocumentAsync(PoolHandler pools, string nameOrId, Caller caller) =>
+        Document(await pools.ViewAsync(nameOrId, caller) ?? throw new MeshException(new MeshError(ErrorCodes.NotFound,
+            $"Fip pool '{nameOrId}' does not exist", ErrorKind.NotFound, "metadata.name", nameOrId, "list the pools: GET /apis/neutron.io/v1/fips")));
+
+    private static JsonObject Document((string Name, FipPoolSpec Spec, FipPoolStatus Status) view) =>
+        ResourceWriter.Document(ApiVersion, Kind, new ObjectMeta { Name = view.Name }, view.Spec, view.Status);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Mesh.Contracts;
 using Mesh.Contracts.Fip;
 using Mesh.Fip.Domain.Errors;
+using Mesh.Fip.Domain.Model;
 using Mesh.Fip.Service.Handlers;
 using Mesh.Fip.Service.Projections;
 using Mesh.Hosting;
@@ -40,8 +41,18 @@ public static class OvnEipApi
             });
             return TypedResults.Ok(await DocumentAsync(catalog, result.Name, caller));
         });
-        eips.MapGet("/{name}", async (string name, HttpContext http, Catalog catalog) =>
-            TypedResults.Ok(await DocumentAsync(catalog, name, Caller.Http(http))));
+        eips.MapGet("/{name}", async Task<IResult> (string name, DateTimeOffset? asOf, HttpContext http, Catalog catalog, PoolsAsOf history) =>
+        {
+            var caller = Caller.Http(http);
+            if (asOf is not { } at)
+            {
+                return TypedResults.Ok(await DocumentAsync(catalog, name, caller));
+            }
+            var then = await history.FindAsync(at, s => s.Fip(name) is not null);
+            return ResourceWriter.AsOfAnswer(Kind, name, at, then is { State: var s }
+                ? Document(Visible(s.Fip(name)!, caller), s.Pool!.ExternalNetworkId, s.Pool.Name, s.RulesOf(name))
+                : null, then?.Version ?? 0);
+        });
         eips.MapGet("/", async (HttpContext http, Catalog catalog) =>
         {
             var caller = Caller.Http(http);
@@ -63,15 +74,20 @@ public static class OvnEipApi
 
     private static async Task<JsonObject> DocumentAsync(Catalog catalog, string name, Caller caller)
     {
-        var fip = await catalog.FipAsync(name) ?? throw new MeshException(FipErrors.FipNotFound(name));
-        if (!caller.CanActOn(fip.Project))
-        {
-            throw new MeshException(FipErrors.Forbidden(name, fip.Project, caller.Project));
-        }
-        var pool = (await catalog.PoolAsync(fip.ExternalNetworkId))!;
-        var kinds = (await catalog.RulesOfAsync(fip.Name)).Select(r => r.Kind == Mesh.Fip.Domain.Model.RuleKind.Eip ? "fip" : r.Kind.ToString().ToLowerInvariant());
-        var spec = new OvnEipSpec { ExternalSubnet = pool.Name, Type = "nat", V4Ip = fip.Address };
-        var status = new OvnEipStatus(true, fip.Address, "nat", string.Join(",", kinds.Distinct().Order()), fip.Project, fip.ExternalNetworkId);
+        var row = await catalog.FipAsync(name) ?? throw new MeshException(FipErrors.FipNotFound(name));
+        var fip = Visible(new FloatingIp(row.Name, row.Project, row.Address, row.IdempotencyKey), caller);
+        var pool = (await catalog.PoolAsync(row.ExternalNetworkId))!;
+        return Document(fip, row.ExternalNetworkId, pool.Name, await catalog.RulesOfAsync(fip.Name));
+    }
+
+    private static FloatingIp Visible(FloatingIp fip, Caller caller) =>
+        caller.CanActOn(fip.Project) ? fip : throw new MeshException(FipErrors.Forbidden(fip.Name, fip.Project, caller.Project));
+
+    private static JsonObject Document(FloatingIp fip, string externalNetworkId, string poolName, IEnumerable<NatRule> rules)
+    {
+        var kinds = rules.Select(r => r.Kind == RuleKind.Eip ? "fip" : r.Kind.ToString().ToLowerInvariant());
+        var spec = new OvnEipSpec { ExternalSubnet = poolName, Type = "nat", V4Ip = fip.Address };
+        var status = new OvnEipStatus(true, fip.Address, "nat", string.Join(",", kinds.Distinct().Order()), fip.Project, externalNetworkId);
         var meta = new ObjectMeta { Name = fip.Name, Labels = new Dictionary<string, string> { [ProjectLabel] = fip.Project } };
         return ResourceWriter.Document(ApiVersion, Kind, meta, spec, status);
     }

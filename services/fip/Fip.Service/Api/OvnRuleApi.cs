@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Mesh.Contracts;
 using Mesh.Contracts.Fip;
 using Mesh.Fip.Domain.Errors;
+using Mesh.Fip.Domain.Model;
 using Mesh.Fip.Service.Handlers;
 using Mesh.Fip.Service.Projections;
 using Mesh.Hosting;
@@ -43,10 +44,17 @@ public static class OvnRuleApi
                 });
                 return TypedResults.Ok(Document(info, rule));
             });
-            group.MapGet("/{name}", async (string name, HttpContext http, Catalog catalog) =>
+            group.MapGet("/{name}", async Task<IResult> (string name, DateTimeOffset? asOf, HttpContext http, Catalog catalog, PoolsAsOf history) =>
             {
-                var rule = await FindAsync(info, name, catalog, Caller.Http(http));
-                return TypedResults.Ok(Document(info, AssociationHandler.View(rule.Rule)));
+                var caller = Caller.Http(http);
+                if (asOf is not { } at)
+                {
+                    return TypedResults.Ok(Document(info, AssociationHandler.View((await FindAsync(info, name, catalog, caller)).Rule)));
+                }
+                // A rule name is one namespace across the three kinds: at that time it may have been another kind's.
+                var then = await history.FindAsync(at, s => s.Rule(name) is { } r && AssociationHandler.Kind(r) == info.Association);
+                return ResourceWriter.AsOfAnswer(info.Kind, name, at,
+                    then is { State: var s } ? Document(info, AssociationHandler.View(Visible(s.Rule(name)!, caller))) : null, then?.Version ?? 0);
             });
             group.MapGet("/", async (HttpContext http, Catalog catalog) =>
             {
@@ -72,8 +80,12 @@ public static class OvnRuleApi
             throw new MeshException(new MeshError(ErrorCodes.NotFound, $"{info.Kind} '{name}' does not exist", ErrorKind.NotFound,
                 "metadata.name", name, $"list them: GET /apis/kubeovn.io/v1/{info.Plural}"));
         }
-        return caller.CanActOn(rule.Rule.Project) ? rule : throw new MeshException(FipErrors.Forbidden(name, rule.Rule.Project, caller.Project));
+        Visible(rule.Rule, caller);
+        return rule;
     }
+
+    private static NatRule Visible(NatRule rule, Caller caller) =>
+        caller.CanActOn(rule.Project) ? rule : throw new MeshException(FipErrors.Forbidden(rule.RuleId, rule.Project, caller.Project));
 
     // Each kind takes only Kube-OVN's fields of that kind; IPv6 is not served by floating IP pools.
     private static void Check(RuleKindInfo info, JsonElement? raw, OvnRuleSpec spec)

@@ -1,6 +1,7 @@
 using Mesh.Contracts;
 using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
+using Mesh.Fip.Domain.State;
 using Mesh.Fip.Service.Api;
 using Mesh.Fip.Service.Projections;
 using Mesh.Fip.Service.World;
@@ -38,22 +39,25 @@ public sealed class PoolHandler(FipWriter writer, Catalog catalog, WorldModel wo
         return ext;
     }
 
-    public async Task<(PoolRow Pool, FipPoolSpec Spec, FipPoolStatus Status)?> ViewAsync(string nameOrId, Caller caller)
+    public async Task<(string Name, FipPoolSpec Spec, FipPoolStatus Status)?> ViewAsync(string nameOrId, Caller caller)
     {
         if (await catalog.PoolAsync(nameOrId) is not { } row)
         {
             return null;
         }
-        return await writer.QueryAsync(row.ExternalNetworkId, state =>
-        {
-            var pool = state.Pool!;
-            var free = state.FreeRanges();
-            var used = caller.Admin ? state.Fips.OrderBy(f => f.Name).Select(f => new FipPoolEntry(f.Name, f.Project, f.Address)).ToList() : null;
-            var spec = new FipPoolSpec { ExternalNetworkId = pool.ExternalNetworkId, Cidr = pool.Cidr, Gateway = pool.Gateway,
-                Ranges = [.. pool.Ranges], Excludes = [.. pool.Excludes] };
-            var status = new FipPoolStatus(pool.ExternalNetworkId, pool.Cidr, pool.Gateway, [.. free.Ranges.Select(r => r.ToString())],
-                free.Count.ToString(), state.Fips.Count.ToString(), used);
-            return ((PoolRow, FipPoolSpec, FipPoolStatus)?)(row, spec, status);
-        });
+        return await writer.QueryAsync(row.ExternalNetworkId, state => ((string, FipPoolSpec, FipPoolStatus)?)View(state, caller));
+    }
+
+    // What fips.neutron.io shows of a pool, now or as of a past time: its free addresses to anyone, who holds which to an administrator.
+    public static (string Name, FipPoolSpec Spec, FipPoolStatus Status) View(FipPoolState state, Caller caller)
+    {
+        var pool = state.Pool!;
+        var free = state.FreeRanges();
+        var used = caller.Admin ? state.Fips.OrderBy(f => f.Name).Select(f => new FipPoolEntry(f.Name, f.Project, f.Address)).ToList() : null;
+        var spec = new FipPoolSpec { ExternalNetworkId = pool.ExternalNetworkId, Cidr = pool.Cidr, Gateway = pool.Gateway,
+            Ranges = [.. pool.Ranges], Excludes = [.. pool.Excludes] };
+        var status = new FipPoolStatus(pool.ExternalNetworkId, pool.Cidr, pool.Gateway, [.. free.Ranges.Select(r => r.ToString())],
+            free.Count.ToString(), state.Fips.Count.ToString(), used);
+        return (pool.Name, spec, status);
     }
 }

@@ -16,4 +16,7 @@ public sealed class FipWriter(KeyedWriter<FipPoolState, object, PoolOutcome> wri
     }
 
     public Task<T> QueryAsync<T>(string externalNetworkId, Func<FipPoolState, T> query) => writer.QueryAsync(externalNetworkId, query);
+
+    // SRE-2: the pool's stream folded up to a past time (version 0: it did not exist yet).
+    public Task<(FipPoolState State, long Version)> AsOfAsync(string externalNetworkId, DateTimeOffset at) => writer.AsOfAsync(externalNetworkId, at);
 }

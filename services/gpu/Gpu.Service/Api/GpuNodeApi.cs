@@ -30,19 +30,15 @@ public static class GpuNodeApi
             return TypedResults.Ok(GpuNodeDocuments.Of(node!, accepted.AffectedPodUids));
         });
 
-        api.MapGet("/gpunodes/{name}", async (string name, DateTimeOffset? asOf, GpuNodes nodes, EventSourcing.EventStore store, CancellationToken ct) =>
+        api.MapGet("/gpunodes/{name}", async (string name, DateTimeOffset? asOf, GpuNodes nodes, CancellationToken ct) =>
         {
             if (asOf is { } at)
             {
-                // SRE-2: the node as it was, folded from its stream up to then.
-                var events = await store.FetchStreamAsync(GpuNode.StreamId(name), 0, at, ct);
-                return events.Count == 0
-                    ? MeshProblems.Problem(GpuErrors.NodeNotFound(name))
-                    : TypedResults.Ok(ResourceWriter.AsOf(GpuNodeDocuments.Of(GpuNode.From(name, events.Where(e => e.Data is not null).Select(e => e.Data!))),
-                        at, events[^1].Version));
+                var then = await nodes.GetAsOfAsync(name, at, ct);
+                return ResourceWriter.AsOfAnswer(GpuNodeDocuments.Kind, name, at, then is { } t ? GpuNodeDocuments.Of(t.Node) : null, then?.Version ?? 0);
             }
             return await nodes.GetAsync(name, ct) is { } node
-                ? (IResult)TypedResults.Ok(GpuNodeDocuments.Of(node))
+                ? TypedResults.Ok(GpuNodeDocuments.Of(node))
                 : MeshProblems.Problem(GpuErrors.NodeNotFound(name));
         });
 

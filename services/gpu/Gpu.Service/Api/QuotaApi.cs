@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Mesh.Contracts;
 using Mesh.EventSourcing.Actors;
 using Mesh.Gpu.Domain;
@@ -25,20 +26,26 @@ public static class QuotaApi
             return outcome.Decision.Error is { } error ? (IResult)MeshProblems.Problem(error) : TypedResults.Ok(Document(outcome.Result));
         });
 
-        api.MapGet("/gpuquotas/{project}", async (string project, HttpContext http, KeyedWriter<GpuQuota, object, QuotaUsage> quotas,
-            CancellationToken ct) =>
+        api.MapGet("/gpuquotas/{project}", async (string project, DateTimeOffset? asOf, HttpContext http,
+            KeyedWriter<GpuQuota, object, QuotaUsage> quotas, CancellationToken ct) =>
         {
             Callers.ActingOn(http, project);
             if (DnsName.Check(project, "project") is { } bad)
             {
-                return (IResult)MeshProblems.Problem(bad);
+                return MeshProblems.Problem(bad);
+            }
+            if (asOf is { } at)
+            {
+                // SRE-2: limits and reservations as they were, folded from the project's quota stream up to then.
+                var (then, version) = await quotas.AsOfAsync(project, at, ct);
+                return ResourceWriter.AsOfAnswer(Kind, project, at, version == 0 ? null : Document(QuotaUsage.Of(then)), version);
             }
             return TypedResults.Ok(Document(await quotas.QueryAsync(project, QuotaUsage.Of, ct)));
         });
         return api;
     }
 
-    private static object Document(QuotaUsage usage) => ResourceWriter.Document(Bodies.ApiVersion, Kind,
+    private static JsonObject Document(QuotaUsage usage) => ResourceWriter.Document(Bodies.ApiVersion, Kind,
         new ObjectMeta { Name = usage.Project }, new GpuQuotaSpec { Hard = new Dictionary<string, long>(usage.Hard) },
         new { hard = usage.Hard, used = usage.Used });
 }

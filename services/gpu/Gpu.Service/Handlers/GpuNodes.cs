@@ -45,6 +45,14 @@ public sealed class GpuNodes(KeyedWriter<GpuNode, object, GpuNodeReply> writer)
         return writer.QueryAsync(node, n => n.Registered ? NodeSnapshot.Copy(n) : null, ct);
     }
 
+    /// <summary>SRE-2: the node as it was at <paramref name="at"/>, folded from its stream up to then, or null before it reported.</summary>
+    public async Task<(GpuNode Node, long Version)?> GetAsOfAsync(string node, DateTimeOffset at, CancellationToken ct = default)
+    {
+        RequireNode(node);
+        var (then, version) = await writer.AsOfAsync(node, at, ct);
+        return version == 0 ? null : (then, version);
+    }
+
     private static void RequireNode(string? node)
     {
         if (string.IsNullOrWhiteSpace(node) || node.Length > 253)

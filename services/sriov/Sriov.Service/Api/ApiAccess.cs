@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Mesh.Contracts;
 using Mesh.Hosting;
+using Mesh.Hosting.Resources;
 
 namespace Mesh.Sriov.Service.Api;
 
@@ -29,6 +31,13 @@ public static class ApiAccess
 
     public static IResult NotFound(string kind, string ns, string name) => MeshProblems.Problem(new MeshError(ErrorCodes.NotFound,
         $"{kind} '{name}' does not exist in namespace {ns}", ErrorKind.NotFound, "metadata.name", name));
+
+    /// A GET's answer: the document or 404; with `asOf` (SRE-2) the document folded to then, marked with the
+    /// stream version it was folded to, or 404 when the resource did not exist then.
+    public static IResult Found(string kind, string ns, string name, DateTimeOffset? asOf, JsonObject? document, long version) =>
+        asOf is { } at ? ResourceWriter.AsOfAnswer(kind, name, at, document, version)
+        : document is null ? NotFound(kind, ns, name)
+        : TypedResults.Ok(document);
 
     private static IResult Forbidden(HttpContext http, string what, string why) => MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden,
         $"{MeshPrincipal.From(http.User).Subject} may not change {what}: {why}", ErrorKind.Forbidden, "role", MeshPrincipal.From(http.User).Role));

@@ -28,12 +28,12 @@ public static class NetworkApi
                 ? MeshProblems.Problem(error)
                 : TypedResults.Ok(Document(snapshot, snapshot.Network(kind, ns, name)!, settings));
         });
-        api.MapGet($"/{plural}/{{name}}", async Task<IResult> (string ns, string name, ConfigHandler config, SriovSettings settings, CancellationToken ct) =>
+        api.MapGet($"/{plural}/{{name}}", async Task<IResult> (string ns, string name, DateTimeOffset? asOf, ConfigHandler config, SriovSettings settings,
+            CancellationToken ct) =>
         {
-            var snapshot = await config.SnapshotAsync(ct);
-            return snapshot.Network(kind, ns, name) is { } n
-                ? TypedResults.Ok(Document(snapshot, n, settings))
-                : ApiAccess.NotFound(kind.ToString(), ns, name);
+            var snapshot = await config.SnapshotAsync(asOf, ct);
+            return ApiAccess.Found(kind.ToString(), ns, name, asOf,
+                snapshot.Network(kind, ns, name) is { } n ? Document(snapshot, n, settings) : null, snapshot.Version);
         });
         api.MapGet($"/{plural}", async Task<IResult> (string ns, ConfigHandler config, SriovSettings settings, CancellationToken ct) =>
         {

@@ -34,9 +34,10 @@ public static class NodeStateApi
             return error is not null ? MeshProblems.Problem(error) : TypedResults.Ok(Document(ns, view!));
         });
         api.MapGet("/sriovnetworknodestates/{name}", async Task<IResult> (string ns, string name, DateTimeOffset? asOf, NodeHandler nodes, CancellationToken ct) =>
-            asOf is { } at
-                ? await nodes.ViewAsOfAsync(name, at, ct) is { } then ? TypedResults.Ok(ResourceWriter.AsOf(Document(ns, then), at, then.Version)) : ApiAccess.NotFound(Kind, ns, name)
-                : await nodes.ViewAsync(name, ct) is { } view ? TypedResults.Ok(Document(ns, view)) : ApiAccess.NotFound(Kind, ns, name));
+        {
+            var view = asOf is { } at ? await nodes.ViewAsOfAsync(name, at, ct) : await nodes.ViewAsync(name, ct);
+            return ApiAccess.Found(Kind, ns, name, asOf, view is null ? null : Document(ns, view), view?.Version ?? 0);
+        });
         api.MapGet("/sriovnetworknodestates", async Task<IResult> (string ns, NodeHandler nodes, CancellationToken ct) =>
             TypedResults.Ok(ResourceWriter.List(ApiAccess.ApiVersion, Kind, (await nodes.ListAsync(ct)).Select(v => Document(ns, v)))));
     }

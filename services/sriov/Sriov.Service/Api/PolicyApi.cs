@@ -29,23 +29,23 @@ public static class PolicyApi
             {
                 return MeshProblems.Problem(error);
             }
-            return TypedResults.Ok(await DocumentAsync(snapshot, snapshot.Policy(name)!, nodes, ct));
+            return TypedResults.Ok(Document(snapshot, snapshot.Policy(name)!, await nodes.InventoriesAsync(ct)));
         });
-        api.MapGet("/sriovnetworknodepolicies/{name}", async Task<IResult> (string ns, string name, ConfigHandler config, NodeHandler nodes, CancellationToken ct) =>
+        api.MapGet("/sriovnetworknodepolicies/{name}", async Task<IResult> (string ns, string name, DateTimeOffset? asOf, ConfigHandler config,
+            NodeHandler nodes, CancellationToken ct) =>
         {
-            var snapshot = await config.SnapshotAsync(ct);
-            return snapshot.Policy(name) is { } p && p.Namespace == ns
-                ? TypedResults.Ok(await DocumentAsync(snapshot, p, nodes, ct))
-                : ApiAccess.NotFound(Kind, ns, name);
+            // As of a past time, the nodes it matched are those reported by then (SRE-2).
+            var snapshot = await config.SnapshotAsync(asOf, ct);
+            return ApiAccess.Found(Kind, ns, name, asOf, snapshot.Policy(name) is { } p && p.Namespace == ns
+                ? Document(snapshot, p, await nodes.InventoriesAsync(asOf, ct))
+                : null, snapshot.Version);
         });
         api.MapGet("/sriovnetworknodepolicies", async Task<IResult> (string ns, ConfigHandler config, NodeHandler nodes, CancellationToken ct) =>
         {
             var snapshot = await config.SnapshotAsync(ct);
-            var items = new List<System.Text.Json.Nodes.JsonObject>();
-            foreach (var p in snapshot.Policies.Where(p => p.Namespace == ns).OrderBy(p => p.Name, StringComparer.Ordinal))
-            {
-                items.Add(await DocumentAsync(snapshot, p, nodes, ct));
-            }
+            var inventories = await nodes.InventoriesAsync(ct);
+            var items = snapshot.Policies.Where(p => p.Namespace == ns).OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => Document(snapshot, p, inventories));
             return TypedResults.Ok(ResourceWriter.List(ApiAccess.ApiVersion, Kind, items));
         });
         api.MapDelete("/sriovnetworknodepolicies/{name}", async Task<IResult> (string ns, string name, HttpContext http, ConfigHandler config, CancellationToken ct) =>
@@ -63,10 +63,10 @@ public static class PolicyApi
         });
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonObject> DocumentAsync(ConfigSnapshot snapshot, SriovNetworkNodePolicy policy, NodeHandler nodes, CancellationToken ct)
+    private static System.Text.Json.Nodes.JsonObject Document(ConfigSnapshot snapshot, SriovNetworkNodePolicy policy, IEnumerable<NodeInventory> inventories)
     {
         var matched = new List<object>();
-        foreach (var node in await nodes.InventoriesAsync(ct))
+        foreach (var node in inventories)
         {
             var pfs = PolicyPlanner.MatchedPfs(policy, node);
             if (pfs.Count > 0)

@@ -11,6 +11,14 @@ public sealed class ConfigHandler(KeyedWriter<SriovConfig, ConfigCommand, Config
 {
     public Task<ConfigSnapshot> SnapshotAsync(CancellationToken ct) => config.QueryAsync(ConfigBehavior.Key, ConfigSnapshot.Of, ct);
 
+    /// <summary>
+    /// The configuration now, or as it was at <paramref name="asOf"/> (SRE-2): the whole `sriov-config` stream folded up to
+    /// then, every policy and network in it; its Version is the stream's version then.
+    /// </summary>
+    public async Task<ConfigSnapshot> SnapshotAsync(DateTimeOffset? asOf, CancellationToken ct) => asOf is { } at
+        ? ConfigSnapshot.Of((await config.AsOfAsync(ConfigBehavior.Key, at, ct)).State)
+        : await SnapshotAsync(ct);
+
     public async Task<(ConfigSnapshot Snapshot, Decision Decision)> SubmitAsync(object command, string? policy, EventMetadata meta, CancellationToken ct)
     {
         var inventories = command is ApplyPolicy ? await nodes.InventoriesAsync(ct) : [];

@@ -17,7 +17,6 @@ public sealed class NodeHandler(
     KeyedWriter<NodeState, object, object?> nodes,
     KeyedWriter<SriovConfig, ConfigCommand, ConfigSnapshot> config,
     SriovIndex index,
-    EventStore store,
     ILogger<NodeHandler> logger)
 {
     public const string HostnameLabel = "kubernetes.io/hostname";
@@ -60,13 +59,22 @@ public sealed class NodeHandler(
         }
     }
 
-    public async Task<IReadOnlyCollection<NodeInventory>> InventoriesAsync(CancellationToken ct)
+    public Task<IReadOnlyCollection<NodeInventory>> InventoriesAsync(CancellationToken ct) => InventoriesAsync(null, ct);
+
+    /// <summary>Every node's labels and PFs, now or as reported by <paramref name="asOf"/> (SRE-2: a policy's matches then).</summary>
+    public async Task<IReadOnlyCollection<NodeInventory>> InventoriesAsync(DateTimeOffset? asOf, CancellationToken ct)
     {
         var result = new List<NodeInventory>();
         foreach (var node in await index.NodesAsync(ct))
         {
-            result.Add(await nodes.QueryAsync(node, s => new NodeInventory(node,
-                new Dictionary<string, string>(s.Node.Labels), [.. s.Node.Interfaces]), ct));
+            if (asOf is not { } at)
+            {
+                result.Add(await nodes.QueryAsync(node, s => InventoryOf(s.Node), ct));
+            }
+            else if (await nodes.AsOfAsync(node, at, ct) is { Version: > 0 } then)
+            {
+                result.Add(InventoryOf(then.State.Node));
+            }
         }
         return result;
     }
@@ -87,11 +95,10 @@ public sealed class NodeHandler(
     public Task<NodeView?> ViewAsync(string node, CancellationToken ct) => nodes.QueryAsync(node, s => ViewOf(node, s.Node), ct);
 
     /// <summary>SRE-2: the node as it was at <paramref name="at"/>, folded from its stream up to then.</summary>
-    public async Task<NodeView?> ViewAsOfAsync(string node, DateTimeOffset at, CancellationToken ct)
-    {
-        var events = await store.FetchStreamAsync(SriovNode.StreamId(node), 0, at, ct);
-        return ViewOf(node, SriovNode.Create(node, events.Where(e => e.Data is not null).Select(e => e.Data!)));
-    }
+    public async Task<NodeView?> ViewAsOfAsync(string node, DateTimeOffset at, CancellationToken ct) =>
+        ViewOf(node, (await nodes.AsOfAsync(node, at, ct)).State.Node);
+
+    private static NodeInventory InventoryOf(SriovNode n) => new(n.Name, new Dictionary<string, string>(n.Labels), [.. n.Interfaces]);
 
     private static NodeView? ViewOf(string node, SriovNode n) => n.Version == 0
         ? null

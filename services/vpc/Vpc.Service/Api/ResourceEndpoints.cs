@@ -16,7 +16,7 @@ internal static class ResourceEndpoints
         group.MapPut("/{name}", (string name, HttpContext http, TopologyService topology, CancellationToken ct) =>
             ApplyAsync(kind, name, http, topology, ct));
         group.MapGet("/{name}", (string name, DateTimeOffset? asOf, HttpContext http, TopologyService topology, EventSourcing.EventStore store,
-            CancellationToken ct) => asOf is { } at ? GetAsOfAsync(kind, name, at, store, ct) : GetAsync(kind, name, http, topology, ct));
+            CancellationToken ct) => asOf is { } at ? GetAsOfAsync(kind, name, at, http, store, ct) : GetAsync(kind, name, http, topology, ct));
         group.MapGet("", (HttpContext http, TopologyService topology, CancellationToken ct) => ListAsync(kind, http, topology, ct));
         if (kind.Delete is { } delete)
         {
@@ -55,28 +55,29 @@ internal static class ResourceEndpoints
         {
             return MeshProblems.Problem(kind.NotFound(name));
         }
-        return visible
-            ? TypedResults.Ok(document)
-            : MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden, $"{kind.Kind} '{name}' is not shared with project '{caller.Project}'",
-                ErrorKind.Forbidden, "metadata.name", name));
+        return visible ? TypedResults.Ok(document) : NotShared(kind, name, caller);
     }
 
-    // SRE-2: the resource as it was at a past time, folded from the topology's events up to then.
-    private static async Task<IResult> GetAsOfAsync<TSpec>(ResourceKind<TSpec> kind, string name, DateTimeOffset at, EventSourcing.EventStore store,
-        CancellationToken ct) where TSpec : class, new()
+    // SRE-2: the resource as it was at a past time, folded from the topology's events up to then; what the
+    // caller may read is decided on that state too, as GET decides it on the current one.
+    private static async Task<IResult> GetAsOfAsync<TSpec>(ResourceKind<TSpec> kind, string name, DateTimeOffset at, HttpContext http,
+        EventSourcing.EventStore store, CancellationToken ct) where TSpec : class, new()
     {
         var (state, version) = await store.AggregateStreamAsync("topology", () => new Topology(), (t, e) =>
         {
             t.Apply(e);
             return t;
         }, asOf: at, ct: ct);
-        if (kind.Render(state, name) is not { } document)
-        {
-            return MeshProblems.Problem(new MeshError(ErrorCodes.NotFound, $"{kind.Kind} '{name}' did not exist at {at:O}", ErrorKind.NotFound,
-                "asOf", at.ToString("O")));
-        }
-        return TypedResults.Ok(ResourceWriter.AsOf(document, at, version));
+        var caller = MeshPrincipal.From(http.User);
+        var document = kind.Render(state, name);
+        return document is not null && !(kind.Visible?.Invoke(state, name, caller) ?? true)
+            ? NotShared(kind, name, caller)
+            : ResourceWriter.AsOfAnswer(kind.Kind, name, at, document, version);
     }
+
+    private static IResult NotShared<TSpec>(ResourceKind<TSpec> kind, string name, MeshPrincipal caller) where TSpec : class, new() =>
+        MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden, $"{kind.Kind} '{name}' is not shared with project '{caller.Project}'",
+            ErrorKind.Forbidden, "metadata.name", name));
 
     private static async Task<IResult> ListAsync<TSpec>(ResourceKind<TSpec> kind, HttpContext http, TopologyService topology, CancellationToken ct)
         where TSpec : class, new()
