@@ -81,10 +81,11 @@ pg_start() {
 }
 
 pg_stop() { # dir [mode]: fast by default; immediate is a crash (no checkpoint, recovery on start)
-  local dir=$1 mode=${2:-fast} bin
+  local dir=$1 mode=${2:-fast} bin data
   bin=$(pg_bin) || return 0
   [ -f "$dir/pg/PG_VERSION" ] || return 0
-  as_user postgres "$bin/pg_ctl" -D "$dir/pg" -m "$mode" -w stop >/dev/null 2>&1 || true
+  data=$(readlink -f "$dir/pg") # the server user may not traverse DIR itself (see server_dir)
+  as_user postgres "$bin/pg_ctl" -D "$data" -m "$mode" -w stop >/dev/null 2>&1 || true
 }
 
 rabbit_env() {
@@ -156,7 +157,7 @@ case "${1:-}" in
     dir=$2
     [ -f "$dir/ports" ] || { echo "no servers in $dir"; exit 1; }
     pg_port=$(sed -n 1p "$dir/ports"); amqp_port=$(sed -n 2p "$dir/ports")
-    if as_user postgres "$(pg_bin)/pg_ctl" -D "$dir/pg" status >/dev/null 2>&1; then echo "postgresql  up    127.0.0.1:$pg_port"; else echo "postgresql  down"; fi
+    if as_user postgres "$(pg_bin)/pg_ctl" -D "$(readlink -f "$dir/pg")" status >/dev/null 2>&1; then echo "postgresql  up    127.0.0.1:$pg_port"; else echo "postgresql  down"; fi
     rabbit_env "$dir/rabbitmq" "$amqp_port"
     if rabbitmqctl -q -n "$RABBITMQ_NODENAME" status >/dev/null 2>&1; then echo "rabbitmq    up    127.0.0.1:$amqp_port"; else echo "rabbitmq    down"; fi
     ;;
