@@ -78,9 +78,10 @@ public sealed class GpuAssignments(
     private static GpuDemand Demand(GpuPodRequest pod)
     {
         var demand = GpuDemand.From(pod, out var error) ?? throw new MeshException(error!);
-        if (string.IsNullOrWhiteSpace(pod.Project))
+        if (DnsName.Check(pod.Project, "project") is not null)
         {
-            throw new MeshException(GpuErrors.InvalidRequest("project", pod.Project, "the pod's project is required (GPU quota is per project)"));
+            throw new MeshException(GpuErrors.InvalidRequest("project", pod.Project,
+                "the pod's project is required, a DNS-1123 label like the GpuQuota it is counted against (GPU quota is per project)"));
         }
         return demand;
     }
