@@ -9,7 +9,7 @@ namespace Mesh.Input.Tests.Fuzz;
 /// Thousands of seeded mutations of valid documents and bus commands against the five services (COMMON-3): never a
 /// 5xx (nor a faulted or unanswered command), every service stays ready, and a refused request records nothing.
 /// MESH_FUZZ_SEED and MESH_FUZZ_CASES override the seed and the number of cases; the run stops early (and says so)
-/// when MESH_FUZZ_SECONDS (default 45) are spent.
+/// when MESH_FUZZ_SECONDS (default 40) are spent.
 /// </summary>
 [Collection(InputCollection.Name)]
 [Trait("rule", "COMMON-3")]
@@ -24,7 +24,7 @@ public sealed class FuzzTests(CatalogueWorld world, ITestOutputHelper output)
     {
         var seed = Setting("MESH_FUZZ_SEED", DefaultSeed);
         var cases = Setting("MESH_FUZZ_CASES", DefaultCases);
-        var budget = TimeSpan.FromSeconds(Setting("MESH_FUZZ_SECONDS", 45));
+        var budget = TimeSpan.FromSeconds(Setting("MESH_FUZZ_SECONDS", 40));
         output.WriteLine($"fuzz seed {seed} (MESH_FUZZ_SEED), {cases} cases (MESH_FUZZ_CASES), at most {budget.TotalSeconds} s (MESH_FUZZ_SECONDS)");
         await BaselineAsync();
 

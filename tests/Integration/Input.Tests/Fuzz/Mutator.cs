@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mesh.Hosting.Resources;
 
 namespace Mesh.Input.Tests.Fuzz;
 
@@ -27,7 +25,7 @@ public sealed class Mutator(Random random)
 
     public (string Body, string ContentType, string What) Mutate(string seed)
     {
-        var tree = Parse(seed);
+        var tree = JsonTree.Parse(seed);
         return random.Next(10) switch
         {
             < 6 when tree is not null => Tree(tree),
@@ -46,8 +44,8 @@ public sealed class Mutator(Random random)
             1 => OtherTypes[random.Next(OtherTypes.Length)]?.DeepClone(),
             _ => null,
         };
-        Set(parent, key, value);
-        return (tree.ToJsonString(), $"value {key} := {Show(value)}");
+        JsonTree.Set(parent, key, value);
+        return (tree.ToJsonString(), $"value {key} := {JsonTree.Show(value)}");
     }
 
     private (string, string, string) Tree(JsonNode tree)
@@ -57,18 +55,18 @@ public sealed class Mutator(Random random)
         switch (random.Next(8))
         {
             case 0:
-                Remove(parent, key);
+                JsonTree.Remove(parent, key);
                 what = $"drop {key}";
                 break;
             case 1:
                 var other = OtherTypes[random.Next(OtherTypes.Length)]?.DeepClone();
-                Set(parent, key, other);
-                what = $"type {key} := {Show(other)}";
+                JsonTree.Set(parent, key, other);
+                what = $"type {key} := {JsonTree.Show(other)}";
                 break;
             case 2 or 3:
                 var extreme = Extreme();
-                Set(parent, key, JsonValue.Create(extreme));
-                what = $"value {key} := {Show(JsonValue.Create(extreme))}";
+                JsonTree.Set(parent, key, JsonValue.Create(extreme));
+                what = $"value {key} := {JsonTree.Show(JsonValue.Create(extreme))}";
                 break;
             case 4:
                 var target = parent as JsonObject ?? tree as JsonObject;
@@ -83,11 +81,11 @@ public sealed class Mutator(Random random)
                 break;
             case 6:
                 var depth = random.Next(2) == 0 ? 70 : 5000;
-                Set(parent, key, JsonValue.Create(NestMarker));
+                JsonTree.Set(parent, key, JsonValue.Create(NestMarker));
                 what = $"nesting {depth} deep at {key}";
                 return (tree.ToJsonString().Replace($"\"{NestMarker}\"", new string('[', depth) + new string(']', depth)), "application/json", "tree: " + what);
             default:
-                Set(parent, key, JsonValue.Create(new string('y', random.Next(2) == 0 ? 70_000 : 1_000_000)));
+                JsonTree.Set(parent, key, JsonValue.Create(new string('y', random.Next(2) == 0 ? 70_000 : 1_000_000)));
                 what = $"huge string at {key}";
                 break;
         }
@@ -143,18 +141,6 @@ public sealed class Mutator(Random random)
     private const string NestMarker = "__fuzz_nest__";
     private const string SyntaxJunk = "{}[]:,\"'\t&*!|>%@`-#";
 
-    private static JsonNode? Parse(string text)
-    {
-        try
-        {
-            return text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : YamlJson.ParseAll(text).FirstOrDefault();
-        }
-        catch (Exception e) when (e is JsonException or Mesh.Hosting.MeshException)
-        {
-            return null;
-        }
-    }
-
     // A random place in the tree: (container, property name or index as text).
     private (JsonNode Parent, string Key) Pick(JsonNode root, bool leavesOnly)
     {
@@ -193,37 +179,5 @@ public sealed class Mutator(Random random)
         }
         Walk(root);
         return places.Count == 0 ? (root, "") : places[random.Next(places.Count)];
-    }
-
-    private static void Set(JsonNode parent, string key, JsonNode? value)
-    {
-        switch (parent)
-        {
-            case JsonObject o:
-                o[key] = value;
-                break;
-            case JsonArray a when int.TryParse(key, out var i) && i < a.Count:
-                a[i] = value;
-                break;
-        }
-    }
-
-    private static void Remove(JsonNode parent, string key)
-    {
-        switch (parent)
-        {
-            case JsonObject o:
-                o.Remove(key);
-                break;
-            case JsonArray a when int.TryParse(key, out var i) && i < a.Count:
-                a.RemoveAt(i);
-                break;
-        }
-    }
-
-    private static string Show(JsonNode? value)
-    {
-        var text = value?.ToJsonString() ?? "null";
-        return text.Length > 40 ? text[..40] + $"...({text.Length} chars)" : text;
     }
 }
