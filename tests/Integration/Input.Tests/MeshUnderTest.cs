@@ -43,14 +43,20 @@ public sealed class MeshUnderTest : IAsyncDisposable
         return new MeshUnderTest(processes, await ClientBus.StartAsync(processes.VirtualHost.Url));
     }
 
-    public async Task<HttpResponseMessage> SendAsync(string service, HttpMethod method, string path, string? body, Who who,
-        string? contentType = null)
+    public Task<HttpResponseMessage> SendAsync(string service, HttpMethod method, string path, string? body, Who who, string? contentType = null)
+    {
+        var json = body is not null && (body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('['));
+        return SendBytesAsync(service, method, path, body is null ? null : Encoding.UTF8.GetBytes(body),
+            contentType ?? (json ? "application/json" : "application/yaml"), who);
+    }
+
+    /// <summary>A request whose body goes as these bytes (which need not be UTF-8).</summary>
+    public async Task<HttpResponseMessage> SendBytesAsync(string service, HttpMethod method, string path, byte[]? body, string contentType, Who who)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            contentType ??= body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[') ? "application/json" : "application/yaml";
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
         if (who.Token is { } token)
@@ -58,17 +64,6 @@ public sealed class MeshUnderTest : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         return await _http[service].SendAsync(request);
-    }
-
-    public Task<HttpResponseMessage> SendBytesAsync(string service, HttpMethod method, string path, byte[] body, string contentType, Who who)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        if (who.Token is { } token)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return _http[service].SendAsync(request);
     }
 
     /// <summary>The position of the last event in <paramref name="service"/>'s log.</summary>
