@@ -18,6 +18,8 @@ public sealed record GpuDemand(
     IReadOnlyList<string> Warnings)
 {
     private const decimal MiB = 1024m * 1024m;
+    // A Kubernetes uid is a 36-character UUID; the uid keys indexed rows, whose size PostgreSQL bounds.
+    private const int MaxUidLength = 128;
     private static readonly string[] AllowedKinds = ["Pod", "Deployment", "ReplicaSet", "StatefulSet", "Job"];
     private static readonly string[] GpuRefusedKinds = ["DaemonSet", "CronJob"];
 
@@ -84,9 +86,10 @@ public sealed record GpuDemand(
 
     private static MeshError? Check(GpuPodRequest pod)
     {
-        if (string.IsNullOrWhiteSpace(pod.Uid))
+        if (string.IsNullOrWhiteSpace(pod.Uid) || pod.Uid.Length > MaxUidLength)
         {
-            return GpuErrors.InvalidRequest("metadata.uid", pod.Uid, "the pod uid is the idempotency key and is required");
+            return GpuErrors.InvalidRequest("metadata.uid", pod.Uid?.Length > MaxUidLength ? pod.Uid[..MaxUidLength] + "..." : pod.Uid,
+                $"the pod uid is the idempotency key: required, at most {MaxUidLength} characters");
         }
         if (!string.Equals(pod.RuntimeClassName, GpuResources.SecureRuntime, StringComparison.Ordinal))
         {

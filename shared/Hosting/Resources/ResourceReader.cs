@@ -46,16 +46,46 @@ public static class ResourceReader
         return nodes.Select(ToDocument).ToArray();
     }
 
-    private static JsonNode? ParseJson(string text)
+    /// <summary>
+    /// A JSON text as a node; a text that is not JSON, names a key twice in one object or holds a U+0000 (which no
+    /// field may hold: PostgreSQL stores no such character) is refused as <c>MalformedDocument</c>.
+    /// </summary>
+    public static JsonNode? ParseJson(string text)
     {
+        JsonNode? node;
         try
         {
-            return JsonNode.Parse(text);
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
             throw new MeshException(new MeshError(ErrorCodes.Malformed, $"the body is not valid JSON: {ex.Message}", ErrorKind.Malformed, "body", null,
                 "send a JSON object or a YAML document"));
+        }
+        CheckText(node);
+        return node;
+    }
+
+    private static void CheckText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    NulFreeString.Check(key);
+                    CheckText(value);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    CheckText(item);
+                }
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                NulFreeString.Check(text);
+                break;
         }
     }
 

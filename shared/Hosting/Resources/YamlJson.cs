@@ -27,6 +27,12 @@ public static class YamlJson
                 $"the document is not valid YAML or JSON at line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}",
                 ErrorKind.Malformed, "body", null, "check the indentation and quoting at that line"));
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner gives up on some broken plain scalars this way instead of with a YamlException.
+            throw new MeshException(new MeshError(ErrorCodes.Malformed, $"the document is not valid YAML or JSON: {ex.Message}",
+                ErrorKind.Malformed, "body", null, "check the indentation and quoting"));
+        }
         return stream.Documents.Select(d => Convert(d.RootNode)).Where(n => n is not null).ToArray();
     }
 
@@ -45,6 +51,7 @@ public static class YamlJson
         {
             var name = (key as YamlScalarNode)?.Value ?? throw new MeshException(new MeshError(ErrorCodes.Malformed,
                 $"a mapping key at line {key.Start.Line} is not a plain name", ErrorKind.Malformed, "body"));
+            NulFreeString.Check(name);
             if (obj.ContainsKey(name))
             {
                 throw new MeshException(new MeshError(ErrorCodes.Malformed,
@@ -57,7 +64,7 @@ public static class YamlJson
 
     private static JsonNode? ConvertScalar(YamlScalarNode scalar)
     {
-        var value = scalar.Value ?? "";
+        var value = NulFreeString.Check(scalar.Value ?? "");
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
         {
             return JsonValue.Create(value);

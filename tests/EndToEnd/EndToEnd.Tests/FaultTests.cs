@@ -42,7 +42,7 @@ public sealed class FaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _servers = await OwnServers.StartAsync();
-        _mesh = await ServiceProcesses.StartOnAsync(_servers.Servers);
+        _mesh = await ServiceProcesses.StartOnAsync(_servers.Servers, new Dictionary<string, string>());
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             DevTokens.Mint(new AuthOptions(), "sre", "platform", MeshPrincipal.AdminRole));
         _client = await StartClientAsync(_mesh.VirtualHost.Url);

@@ -16,18 +16,28 @@ public sealed class ServiceProcesses : IAsyncDisposable
     private readonly Dictionary<string, TestDatabase> _databases = [];
     private readonly string _logs = Directory.CreateTempSubdirectory("mesh-e2e-").FullName;
 
-    private ServiceProcesses(TestVirtualHost vhost) => VirtualHost = vhost;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private ServiceProcesses(TestVirtualHost vhost, IReadOnlyDictionary<string, string> settings)
+    {
+        VirtualHost = vhost;
+        _settings = settings;
+    }
 
     public TestVirtualHost VirtualHost { get; }
     public Dictionary<string, string> Urls { get; } = [];
     public string LogDirectory => _logs;
 
-    public static Task<ServiceProcesses> StartAsync(params string[] services) => StartOnAsync(null, services);
+    public static Task<ServiceProcesses> StartAsync(params string[] services) => StartOnAsync(null, new Dictionary<string, string>(), services);
+
+    /// <summary>Starts <paramref name="services"/> (all when none) with extra <paramref name="settings"/>, environment variables such as <c>Mesh__Ipam__Quarantine</c>.</summary>
+    public static Task<ServiceProcesses> StartAsync(IReadOnlyDictionary<string, string> settings, params string[] services) =>
+        StartOnAsync(null, settings, services);
 
     /// <summary>The services on <paramref name="servers"/> (the shared test servers when null).</summary>
-    public static async Task<ServiceProcesses> StartOnAsync(ServerSet? servers, params string[] services)
+    public static async Task<ServiceProcesses> StartOnAsync(ServerSet? servers, IReadOnlyDictionary<string, string> settings, params string[] services)
     {
-        var set = new ServiceProcesses(await TestVirtualHost.CreateAsync("e2e", servers));
+        var set = new ServiceProcesses(await TestVirtualHost.CreateAsync("e2e", servers), settings);
         foreach (var service in services.Length == 0 ? All : services)
         {
             set._databases[service] = await TestDatabase.CreateAsync("e2e_" + service, servers);
@@ -74,6 +84,10 @@ public sealed class ServiceProcesses : IAsyncDisposable
         psi.Environment["Mesh__Postgres"] = _databases[service].ConnectionString;
         psi.Environment["Mesh__RabbitMq__Url"] = VirtualHost.Url;
         psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in _settings)
+        {
+            psi.Environment[key] = value;
+        }
         var process = Process.Start(psi)!;
         var log = new StreamWriter(Path.Combine(_logs, service + ".log"), append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };

@@ -17,15 +17,7 @@ public static class Bodies
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
-        JsonNode? node;
-        try
-        {
-            node = text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : YamlJson.ParseAll(text).FirstOrDefault();
-        }
-        catch (JsonException ex)
-        {
-            throw new MeshException(new MeshError(ErrorCodes.Malformed, $"the body is not valid JSON: {ex.Message}", ErrorKind.Malformed, "body"));
-        }
+        var node = text.TrimStart().StartsWith('{') ? ResourceReader.ParseJson(text) : YamlJson.ParseAll(text).FirstOrDefault();
         if (node is not JsonObject obj)
         {
             throw new MeshException(new MeshError(ErrorCodes.Malformed, "the body must be a JSON object", ErrorKind.Malformed, "body"));

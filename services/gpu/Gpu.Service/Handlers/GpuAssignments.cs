@@ -9,9 +9,10 @@ using Mesh.Hosting;
 namespace Mesh.Gpu.Service.Handlers;
 
 /// <summary>
-/// Cards for a pod: the project's quota is reserved first (GPU-6), then the node's writer decides (given node) or
-/// the scheduler places the pod on the committed cluster view and the chosen node's writer re-checks the placement
-/// (GPU-9); a placement that lost its cards to a concurrent commit is scheduled again. A refusal gives the quota back.
+/// Cards for a pod: the request is first checked against the state as it stands (quota, then the node's decider or
+/// the scheduler), so that a refusal records nothing; then the project's quota is reserved (GPU-6) and the node's
+/// writer decides (given node) or re-checks the scheduler's placement (GPU-9); a placement that lost its cards to a
+/// concurrent commit is scheduled again. A refusal after the reservation (a lost race) gives the quota back.
 /// </summary>
 public sealed class GpuAssignments(
     KeyedWriter<GpuNode, object, GpuNodeReply> nodes,
@@ -25,9 +26,10 @@ public sealed class GpuAssignments(
         var strategy = PodTranslation.Strategy(request.Strategy, request.Pod);
         var demand = Demand(pod);
         var target = await TargetAsync(pod, request.Pod.Node, ct);
+        var (preview, placement) = await PreviewAsync(pod, demand, target, strategy, ct);
         if (request.DryRun)
         {
-            return await DryRunAsync(pod, demand, target, strategy, ct);
+            return preview;
         }
         var reserve = await quotas.SubmitAsync(pod.Project, new ReserveGpuQuota(pod.Project, pod.Uid, demand.Resource, demand.Count),
             metadata.For(nameof(ReserveGpuQuota)), ct);
@@ -35,7 +37,7 @@ public sealed class GpuAssignments(
         try
         {
             return target is null
-                ? await ScheduleAsync(pod, strategy, metadata, ct)
+                ? await ScheduleAsync(pod, strategy, placement!, metadata, ct)
                 : await CommitAsync(new AssignGpus(target, pod, null, strategy), metadata, ct);
         }
         catch (MeshException) when (reserve.Decision.Events.Count > 0)
@@ -76,9 +78,10 @@ public sealed class GpuAssignments(
     private static GpuDemand Demand(GpuPodRequest pod)
     {
         var demand = GpuDemand.From(pod, out var error) ?? throw new MeshException(error!);
-        if (string.IsNullOrWhiteSpace(pod.Project))
+        if (DnsName.Check(pod.Project, "project") is not null)
         {
-            throw new MeshException(GpuErrors.InvalidRequest("project", pod.Project, "the pod's project is required (GPU quota is per project)"));
+            throw new MeshException(GpuErrors.InvalidRequest("project", pod.Project,
+                "the pod's project is required, a DNS-1123 label like the GpuQuota it is counted against (GPU quota is per project)"));
         }
         return demand;
     }
@@ -98,13 +101,14 @@ public sealed class GpuAssignments(
         return held?.Node ?? node;
     }
 
-    private async Task<GpuAssignment> ScheduleAsync(GpuPodRequest pod, PackStrategy strategy, EventMetadata metadata, CancellationToken ct)
+    // The first attempt commits the preview's placement; each lost race schedules again on the newer view.
+    private async Task<GpuAssignment> ScheduleAsync(GpuPodRequest pod, PackStrategy strategy, GpuPlacement first, EventMetadata metadata,
+        CancellationToken ct)
     {
         MeshError? conflict = null;
         for (var attempt = 0; attempt < options.MaxScheduleAttempts; attempt++)
         {
-            var result = GpuScheduler.Schedule(pod, await view.NodesAsync(ct: ct), strategy);
-            var placement = result.Placement ?? throw new MeshException(result.Error!);
+            var placement = attempt == 0 ? first : await PlaceAsync(pod, strategy, ct);
             var outcome = await nodes.SubmitAsync(placement.Node, placement.ToCommand(pod) with { Strategy = strategy },
                 metadata.For(nameof(AssignGpus)), ct);
             if (outcome.Decision.Error is not { Code: GpuErrors.PlacementConflictCode } error)
@@ -119,23 +123,29 @@ public sealed class GpuAssignments(
     private async Task<GpuAssignment> CommitAsync(AssignGpus command, EventMetadata metadata, CancellationToken ct) =>
         Assigned(await nodes.SubmitAsync(command.Node, command, metadata.For(nameof(AssignGpus)), ct));
 
-    private async Task<GpuAssignment> DryRunAsync(GpuPodRequest pod, GpuDemand demand, string? target, PackStrategy strategy,
-        CancellationToken ct)
+    // What the request would get now (a dry run's answer), and the scheduler's placement when no node is given. The
+    // deciders are pure: run on the current state, they change nothing.
+    private async Task<(GpuAssignment Preview, GpuPlacement? Placement)> PreviewAsync(GpuPodRequest pod, GpuDemand demand, string? target,
+        PackStrategy strategy, CancellationToken ct)
     {
         Throw(await quotas.QueryAsync(pod.Project,
             q => GpuQuotaDecider.Reserve(q, new ReserveGpuQuota(pod.Project, pod.Uid, demand.Resource, demand.Count)), ct));
         if (target is not null)
         {
-            // The decider is pure: run on the node's current state, it changes nothing.
             var (decision, held) = await nodes.QueryAsync(target, n =>
                 (GpuNodeDecider.Assign(n, new AssignGpus(target, pod, null, strategy)), n.Assignments.GetValueOrDefault(pod.Uid)), ct);
             Throw(decision);
             var would = decision.Events.OfType<GpuDevicesAssigned>().FirstOrDefault() ?? held!;
-            return AssignmentTranslation.ToContract(would, dryRun: true, alreadyAssigned: held is not null);
+            return (AssignmentTranslation.ToContract(would, dryRun: true, alreadyAssigned: held is not null), null);
         }
+        var placement = await PlaceAsync(pod, strategy, ct);
+        return (AssignmentTranslation.ToContract(placement, pod, demand.Resource, dryRun: true), placement);
+    }
+
+    private async Task<GpuPlacement> PlaceAsync(GpuPodRequest pod, PackStrategy strategy, CancellationToken ct)
+    {
         var result = GpuScheduler.Schedule(pod, await view.NodesAsync(ct: ct), strategy);
-        var placement = result.Placement ?? throw new MeshException(result.Error!);
-        return AssignmentTranslation.ToContract(placement, pod, demand.Resource, dryRun: true);
+        return result.Placement ?? throw new MeshException(result.Error!);
     }
 
     private static GpuAssignment Assigned(WriteOutcome<GpuNodeReply> outcome)

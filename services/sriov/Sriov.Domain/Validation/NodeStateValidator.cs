@@ -63,7 +63,16 @@ public static class NodeStateValidator
             {
                 return SriovErrors.Invalid($"{at}.vfs[].vfID", vf.VfID.ToString(), "must not be negative");
             }
+            // The VF's MAC becomes its pod's MAC in the IPAM service, which takes only unicast Ethernet MACs.
+            if (vf.Mac is { } mac && !IsUnicastMac(mac))
+            {
+                return SriovErrors.Invalid($"{at}.vfs[].mac", mac, "is not a unicast MAC address like 02:00:00:71:00:01");
+            }
         }
         return null;
     }
+
+    private static bool IsUnicastMac(string mac) =>
+        mac.Split(':') is { Length: 6 } octets && octets.All(o => o.Length == 2 && o.All(char.IsAsciiHexDigit))
+        && (System.Convert.ToByte(octets[0], 16) & 1) == 0;
 }

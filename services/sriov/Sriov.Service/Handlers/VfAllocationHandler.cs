@@ -29,7 +29,9 @@ public sealed class VfAllocationHandler(
             return (null, invalid);
         }
         var snapshot = await config.SnapshotAsync(ct);
-        var command = new AllocateVfs(pod.Node, pod.PodUid, pod.PodNamespace, pod.PodName, pod.RuntimeClassName, pod.Annotations, pod.Requests);
+        // A JSON null for annotations or requests means none.
+        var command = new AllocateVfs(pod.Node, pod.PodUid, pod.PodNamespace, pod.PodName, pod.RuntimeClassName,
+            pod.Annotations ?? new Dictionary<string, string>(), pod.Requests ?? new Dictionary<string, int>());
         var outcome = await nodes.SubmitAsync(pod.Node, new AllocateWithConfig(command, snapshot.ToConfig()), meta.For(nameof(AllocateVfs)), ct);
         if (outcome.Decision.Error is { } refused)
         {
