@@ -25,7 +25,7 @@ public sealed class OwnServers : IAsyncDisposable
     {
         var dir = Directory.CreateTempSubdirectory("mesh-own-").FullName;
         // RabbitMQ takes three consecutive ports (AMQP, management, distribution).
-        var (pg, amqp) = (ServiceProcesses.FreePort(), FreeRun(3));
+        var (pg, amqp) = (ServiceProcesses.FreePort(), ServiceProcesses.FreeRun(3));
         var output = await Task.Run(() => TestServers.Run(TestServers.ServersScript, $"start {dir} {pg} {amqp} --throwaway"));
         return new OwnServers(dir, pg, amqp, TestServers.Parse(output));
     }
@@ -51,33 +51,6 @@ public sealed class OwnServers : IAsyncDisposable
         }
         catch (UnauthorizedAccessException)
         {
-        }
-    }
-
-    private static int FreeRun(int length)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var first = Random.Shared.Next(20000, 30000);
-            if (Enumerable.Range(first, length).All(IsFree))
-            {
-                return first;
-            }
-        }
-        throw new InvalidOperationException($"no {length} consecutive free ports between 20000 and 30000");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
         }
     }
 }

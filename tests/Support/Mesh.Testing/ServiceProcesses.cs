@@ -118,8 +118,17 @@ public sealed class ServiceProcesses : IAsyncDisposable
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        var rebinds = 0;
         while (true)
         {
+            if (_running[service].HasExited && Tail(service).Contains("address already in use", StringComparison.Ordinal) && rebinds++ < 3)
+            {
+                // Another process took the port between the check and the bind: move to another one.
+                Urls[service] = $"http://127.0.0.1:{FreePort()}";
+                File.Delete(Path.Combine(_logs, service + ".log"));
+                Start(service);
+                continue;
+            }
             if (_running[service].HasExited)
             {
                 throw new InvalidOperationException($"{service} exited; log: {Path.Combine(_logs, service + ".log")}\n{Tail(service)}");
@@ -157,11 +166,44 @@ public sealed class ServiceProcesses : IAsyncDisposable
     public static string BuildConfiguration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 
-    public static int FreePort()
+    /// <summary>
+    /// A free loopback port below the kernel's ephemeral range (32768 and up), so that no outgoing
+    /// connection of a test running beside this one can take it between this check and the bind.
+    /// </summary>
+    public static int FreePort() => FreeRun(1);
+
+    /// <summary>The first of <paramref name="length"/> consecutive free ports below the ephemeral range, never handed out before.</summary>
+    public static int FreeRun(int length)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var first = Random.Shared.Next(15000, 32000 - length);
+            lock (HandedOut)
+            {
+                if (Enumerable.Range(first, length).All(p => !HandedOut.Contains(p) && IsFree(p)))
+                {
+                    HandedOut.UnionWith(Enumerable.Range(first, length));
+                    return first;
+                }
+            }
+        }
+        throw new InvalidOperationException($"no {length} consecutive free ports between 15000 and 32000");
+    }
+
+    private static readonly HashSet<int> HandedOut = [];
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
