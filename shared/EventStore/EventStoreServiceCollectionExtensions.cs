@@ -37,13 +37,25 @@ public static class EventStoreServiceCollectionExtensions
     /// PL/pgSQL's cached plans and make each append re-plan <c>mesh_append</c> (about 3x slower), so
     /// pooled connections are not reset: session state is cleaned up by its owner instead
     /// (<see cref="LeaderLock"/> unlocks, <see cref="EventNotifications"/> unlistens).
+    /// Every session commits synchronously whatever the server's default: an append is answered only
+    /// once it is durable, and with <c>synchronous_commit=off</c> a server crash loses commits that were
+    /// already answered (an address released, then held again after recovery). A connection string
+    /// whose <c>Options</c> name a <c>synchronous_commit</c> of their own (<c>remote_apply</c> for
+    /// synchronous standbys, say) keeps it.
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.ConnectionStringBuilder.Options = WithSynchronousCommit(builder.ConnectionStringBuilder.Options);
         return builder.Build();
     }
+
+    /// <summary>The connection's <c>Options</c> with <c>-c synchronous_commit=on</c> unless they set it.</summary>
+    public static string WithSynchronousCommit(string? options) =>
+        options is not null && options.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase)
+            ? options
+            : string.IsNullOrWhiteSpace(options) ? "-c synchronous_commit=on" : $"{options} -c synchronous_commit=on";
 
     /// <summary>A read model updated in the append's transaction.</summary>
     public static IServiceCollection AddInlineProjection<T>(this IServiceCollection services) where T : class, IInlineProjection

@@ -172,6 +172,34 @@ public sealed class EventStoreTests(StoreFixture fx) : IClassFixture<StoreFixtur
         Assert.NotNull(next);
     }
 
+    [Fact]
+    public async Task A_service_session_commits_synchronously_when_the_server_default_is_asynchronous()
+    {
+        await using var db = await Mesh.Testing.TestDatabase.CreateAsync("synccommit");
+        await using (var alter = db.DataSource.CreateCommand($"ALTER DATABASE \"{db.Name}\" SET synchronous_commit = off"))
+        {
+            await alter.ExecuteNonQueryAsync();
+        }
+        await using (var plain = NpgsqlDataSource.Create(db.ConnectionString))
+        {
+            Assert.Equal("off", await ShowAsync(plain, "synchronous_commit"));
+        }
+        await using var service = EventStoreServiceCollectionExtensions.CreateDataSource(db.ConnectionString);
+        Assert.Equal("on", await ShowAsync(service, "synchronous_commit"));
+
+        // An operator's own choice (synchronous standbys) stands, and so do the other options.
+        var own = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Options = "-c synchronous_commit=remote_apply -c application_name=ops" };
+        await using var kept = EventStoreServiceCollectionExtensions.CreateDataSource(own.ConnectionString);
+        Assert.Equal("remote_apply", await ShowAsync(kept, "synchronous_commit"));
+        Assert.Equal("ops", await ShowAsync(kept, "application_name"));
+    }
+
+    private static async Task<string> ShowAsync(NpgsqlDataSource dataSource, string setting)
+    {
+        await using var cmd = dataSource.CreateCommand($"SHOW {setting}");
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
     private sealed class IntSnapshot : ISnapshotCodec<int>
     {
         public string Type => "test.int.v1";

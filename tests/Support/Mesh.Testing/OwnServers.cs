@@ -3,7 +3,9 @@ namespace Mesh.Testing;
 /// <summary>
 /// A PostgreSQL server and a RabbitMQ broker of the test's own (started by <c>scripts/servers.sh</c>
 /// on free loopback ports), for tests that crash or restart them: the shared servers stay untouched
-/// for every other test running at the same time.
+/// for every other test running at the same time. They run with fsync off like the shared ones: a
+/// crash here kills the server process, not the machine, so what was written to the kernel survives,
+/// and the services commit synchronously whatever the server's default (EventStore's data source).
 /// </summary>
 public sealed class OwnServers : IAsyncDisposable
 {
