@@ -7,7 +7,8 @@ CONFIG=${MESH_BUILD_CONFIGURATION:-Release}
 EX="$ROOT/examples"
 WORK=$(mktemp -d /tmp/mesh-demo.XXXXXX)
 meshctl() { dotnet "$ROOT/tools/meshctl/bin/$CONFIG/net10.0/meshctl.dll" "$@"; }
-agent() { dotnet "$ROOT/tools/node-agent/bin/$CONFIG/net10.0/node-agent.dll" "$@"; }
+# exec: in the background, $! is then the agent itself (killing a function's subshell would orphan it).
+agent() { exec dotnet "$ROOT/tools/node-agent/bin/$CONFIG/net10.0/node-agent.dll" "$@"; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 expect() { # text pattern what
   grep -qE -- "$2" <<< "$1" || { printf 'DEMO FAILED: %s (wanted /%s/)\n%s\n' "$3" "$2" "$1" >&2; exit 1; }
@@ -19,7 +20,7 @@ trap 'for p in "${AGENTS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 step "0. two node agents: node-10 (Mellanox PF + 2 Tesla T4), node-11 (2 Kunlun R200-8F)"
 for n in node-10 node-11; do
-  agent run --node "$n" --description "$EX/nodes/$n.yaml" --state "$WORK/$n.json" --report-seconds 2 > "$WORK/$n.log" 2>&1 &
+  ( agent run --node "$n" --description "$EX/nodes/$n.yaml" --state "$WORK/$n.json" --report-seconds 2 > "$WORK/$n.log" 2>&1 ) &
   AGENTS+=($!)
 done
 for _ in $(seq 1 60); do

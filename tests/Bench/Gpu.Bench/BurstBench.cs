@@ -50,15 +50,13 @@ public static class BurstBench
             var granted = outcomes.Count(o => !o.Decision.IsRejected);
             var transactions = await db.ScalarAsync<long>(
                 $"SELECT count(DISTINCT tx_id::text) FROM mesh_events WHERE stream_id = '{GpuNode.StreamId(Node)}' AND type = 'gpu.devices-assigned.v1'");
-            Figures.Row($"{pods}-pod burst on one node: p50 latency", $"{Figures.Percentile(sorted, 50):0.0} ms",
-                $"p99 {Figures.Percentile(sorted, 99):0.0} ms, wall {wall.TotalMilliseconds:0} ms, {pods / wall.TotalSeconds:0} pods/s");
-            Figures.Row($"{pods}-pod burst on one node: p99 latency", $"{Figures.Percentile(sorted, 99):0.0} ms",
-                $"{granted} granted, {pods - granted} refused , {transactions} append transactions (group commit)");
+            BenchReport.Row($"GPU {pods}-pod burst on one node (durable)",
+                $"p50 {BenchReport.Percentile(sorted, 50):0.0} ms, p99 {BenchReport.Percentile(sorted, 99):0.0} ms, wall {wall.TotalMilliseconds:0} ms",
+                "-", "-", $"{pods / wall.TotalSeconds:0} pods/s; {granted} granted, {pods - granted} refused, {transactions} append transactions (group commit)");
         }
         var (node, _) = await store.AggregateStreamAsync(GpuNode.StreamId(Node), () => new GpuNode(Node), (n, e) => { n.Apply(e); return n; });
         var doubles = DoubleAllocations(node);
-        Figures.Row("double allocations", doubles.ToString(), $"from the committed stream: {node.Assignments.Count} pods on {Cards} cards, {node.Devices.Sum(d => node.UsageOf(d.Index).Cores)}% of {Cards * 100}% cores held");
-        Console.WriteLine($"  double allocations: {doubles}");
+        BenchReport.Row("GPU burst: double allocations", doubles.ToString(), "0", doubles == 0 ? "met" : "BROKEN", $"from the committed stream: {node.Assignments.Count} pods on {Cards} cards, {node.Devices.Sum(d => node.UsageOf(d.Index).Cores)}% of {Cards * 100}% cores held");
     }
 
     // Mixed burst: every 25th pod wants a whole exclusive card, the rest 4% slices, so that 200 pods fill the node.

@@ -6,4 +6,4 @@ var quick = args.Contains("--quick");
 Console.WriteLine($"gpu scheduling benchmarks ({(quick ? "quick" : "full")} run; servers: {new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres).Host})");
 SchedulerBench.Run(nodes: 500, seconds: quick ? 3 : 10);
 await BurstBench.RunAsync(pods: 200);
-Figures.Write(args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault());
+BenchReport.Write(args);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mesh.Gpu.Domain;
+using Mesh.Testing;
 
 namespace Mesh.Gpu.Bench;
 
@@ -55,8 +56,8 @@ public static class SchedulerBench
         {
             return;
         }
-        Figures.Row($"scheduling decisions/s over {nodes} nodes", $"{rate:0}",
-            $"{decisions} decisions in {clock.Elapsed.TotalSeconds:0.0}s, {refused} refused; filter+score all nodes, then the node decider commits");
+        BenchReport.Row($"GPU scheduling decisions/s over {nodes} nodes", $"{rate:N0}/s", "target 1,000/s", BenchReport.Ratio(rate, 1000, 1.0),
+            $"{decisions} decisions in {clock.Elapsed.TotalSeconds:0.0}s, {refused} refused; filter+score all nodes, then the node decider commits", (rate, 1000));
     }
 
     private static GpuNode Node(int i)

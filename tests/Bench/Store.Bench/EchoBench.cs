@@ -27,8 +27,8 @@ public static class EchoBench
         }));
         var all = latencies.SelectMany(l => l).Order().ToList();
         var rate = all.Count / stop.Elapsed.TotalSeconds;
-        Report.Row($"bus echo request/response, {requesters} requesters", $"{rate:N0} req/s, p50 {Report.Percentile(all, 50):0.0} ms, p99 {Report.Percentile(all, 99):0.0} ms",
+        BenchReport.Row($"bus echo request/response, {requesters} requesters", $"{rate:N0} req/s, p50 {BenchReport.Percentile(all, 50):0.0} ms, p99 {BenchReport.Percentile(all, 99):0.0} ms",
             "(this is the bus limit for allocations through the bus)", "-");
-        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "mesh-bench-echo-rate"), rate.ToString("0"));
+        BenchReport.Keep("bus-echo", rate);
     }
 }

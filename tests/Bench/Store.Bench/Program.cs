@@ -21,4 +21,4 @@ await using (var db = await TestDatabase.CreateAsync("bench_rebuild"))
     await SchemaMigrator.MigrateAsync(db.DataSource, []);
     await RebuildBench.RunAsync(db, types, quick ? 100_000 : 1_000_000);
 }
-Report.Write(args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault());
+BenchReport.Write(args);

@@ -42,8 +42,8 @@ public static class RebuildBench
         var applied = await rebuilder.RebuildAsync(new TotalsProjection());
         var rate = applied / watch.Elapsed.TotalSeconds;
         var check = await db.ScalarAsync<decimal>("SELECT coalesce(sum(total), 0) FROM bench_totals");
-        Report.Row($"rebuild over {total:N0} events", $"{rate:N0} ev/s ({watch.Elapsed.TotalSeconds:0.0} s)",
-            $"COPY ordered read {copyRate:N0} rows/s ({bytes / 1048576.0:0} MiB)", Report.Ratio(rate, copyRate, 0.3),
+        BenchReport.Row($"rebuild over {total:N0} events", $"{rate:N0} ev/s ({watch.Elapsed.TotalSeconds:0.0} s)",
+            $"COPY ordered read {copyRate:N0} rows/s ({bytes / 1048576.0:0} MiB)", BenchReport.Ratio(rate, copyRate, 0.3),
             $"totals check {check:N0}", (rate, copyRate));
     }
 }

@@ -1,0 +1,9 @@
+using Mesh.Sriov.Bench;
+using Mesh.Testing;
+
+// ./mesh bench runs this against real PostgreSQL on this machine. Figures only, no assertions.
+var quick = args.Contains("--quick");
+Console.WriteLine($"SR-IOV VF allocation benchmarks ({(quick ? "quick" : "full")} run; servers: {new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres).Host})");
+DecisionBench.Run(nodes: 500, seconds: quick ? 3 : 10);
+await BurstBench.RunAsync(pods: 200);
+BenchReport.Write(args);
