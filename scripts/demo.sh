@@ -16,7 +16,13 @@ expect() { # text pattern what
 }
 field() { grep -m1 -E "^\s*$1:" | sed -E "s/^\s*$1:\s*\"?([^\"]*)\"?\s*$/\1/"; }
 AGENTS=()
-trap 'for p in "${AGENTS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+# The agents stop with the demo, unless MESH_DEMO_AGENTS_PIDS names a file: then they keep running (the
+# end-to-end tests replay every event to them afterwards) and their pids go there for the caller to stop.
+if [ -n "${MESH_DEMO_AGENTS_PIDS:-}" ]; then
+  trap 'printf "%s\n" "${AGENTS[@]}" > "$MESH_DEMO_AGENTS_PIDS"' EXIT
+else
+  trap 'for p in "${AGENTS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+fi
 
 step "0. two node agents: node-10 (Mellanox PF + 2 Tesla T4), node-11 (2 Kunlun R200-8F)"
 for n in node-10 node-11; do

@@ -26,6 +26,8 @@ public sealed class DemoFixture : IAsyncLifetime
         }
         psi.Environment["MESH_BUILD_CONFIGURATION"] = ServiceProcesses.BuildConfiguration;
         psi.Environment["NO_COLOR"] = "1";
+        // The two node agents outlive the demo: the replay test delivers every event to them too.
+        psi.Environment["MESH_DEMO_AGENTS_PIDS"] = _agents;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -37,7 +39,26 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public string Logs => Output + "\n--- service logs ---\n" + string.Join("\n", ServiceProcesses.All.Select(s => s + ":\n" + Mesh.Tail(s)));
 
-    public async Task DisposeAsync() => await Mesh.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var pid in File.Exists(_agents) ? File.ReadAllLines(_agents) : [])
+        {
+            try
+            {
+                using var agent = Process.GetProcessById(int.Parse(pid));
+                agent.Kill();
+                await agent.WaitForExitAsync();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+            {
+                // Already gone.
+            }
+        }
+        File.Delete(_agents);
+        await Mesh.DisposeAsync();
+    }
+
+    private readonly string _agents = Path.Combine(Path.GetTempPath(), $"mesh-demo-agents-{Guid.NewGuid():N}");
 }
 
 public sealed class DemoTests(DemoFixture demo, ITestOutputHelper output) : IClassFixture<DemoFixture>
@@ -164,7 +185,7 @@ public sealed class DemoTests(DemoFixture demo, ITestOutputHelper output) : ICla
         }
     }
 
-    // The durable queues some service consumes from (node agents have gone with the demo; bus endpoints are temporary).
+    // The durable queues something consumes from: the services' and the two node agents' (bus endpoints are temporary).
     private async Task<List<string>> ConsumerQueuesAsync()
     {
         var json = JsonDocument.Parse(await demo.Mesh.VirtualHost.GetJsonAsync("/api/queues/{vhost}")).RootElement;
@@ -181,19 +202,24 @@ public sealed class DemoTests(DemoFixture demo, ITestOutputHelper output) : ICla
     {
         var quiet = 0;
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        var busy = new List<string>();
         while (quiet < 2)
         {
-            Assert.True(DateTime.UtcNow < deadline, "the queues did not drain in 3 minutes");
+            Assert.True(DateTime.UtcNow < deadline, $"the queues did not drain in 3 minutes; still busy: {string.Join(", ", busy)}");
             await Task.Delay(TimeSpan.FromSeconds(1));
             // The management API's counters are refreshed every few seconds: ask the queues one by one.
-            var busy = false;
+            busy.Clear();
             foreach (var queue in queues)
             {
                 var q = JsonDocument.Parse(await demo.Mesh.VirtualHost.GetJsonAsync($"/api/queues/{{vhost}}/{Uri.EscapeDataString(queue)}")).RootElement;
                 // A queue listed before its first statistics counts as busy.
-                busy |= !q.TryGetProperty("messages", out var messages) || messages.GetInt64() > 0;
+                if (!q.TryGetProperty("messages", out var messages) || messages.GetInt64() > 0)
+                {
+                    busy.Add($"{queue} ({(q.TryGetProperty("messages", out var m) ? m.ToString() : "no statistics yet")} messages, "
+                        + $"{(q.TryGetProperty("consumers", out var c) ? c.ToString() : "?")} consumers)");
+                }
             }
-            quiet = busy ? 0 : quiet + 1;
+            quiet = busy.Count > 0 ? 0 : quiet + 1;
         }
         await Task.Delay(TimeSpan.FromSeconds(5));
     }

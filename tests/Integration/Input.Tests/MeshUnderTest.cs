@@ -17,6 +17,8 @@ public sealed class MeshUnderTest : IAsyncDisposable
     {
         ["Mesh__Ipam__Quarantine"] = "01:00:00",
         ["Mesh__Ipam__UsageDebounce"] = "00:00:00.200",
+        // A refused DELETE answers as soon as IPAM does; a loaded machine must not turn it into a 202.
+        ["Mesh__Vpc__Saga__DeletionWait"] = "00:00:30",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 

@@ -39,7 +39,9 @@ public sealed class VpcHost : IAsyncDisposable
         // Seed 004's subnet-secondary (10.100.0.0/16) lies in the default service CIDR 10.96.0.0/12;
         // that cluster runs another primary CNI with another service CIDR (examples/vpc/README.md).
         builder.Configuration["Mesh:Vpc:ServiceCidr"] = "172.30.0.0/16";
-        builder.Configuration["Mesh:Vpc:Saga:DeletionWait"] = "00:00:05";
+        // DELETE answers as soon as IPAM does; the wait only bounds a missing answer, and a loaded CI machine
+        // can take more than a few seconds for the first round trip of a fresh bus.
+        builder.Configuration["Mesh:Vpc:Saga:DeletionWait"] = "00:00:30";
         builder.Configuration["Mesh:Vpc:Saga:RepublishInterval"] = "00:00:30";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
