@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mesh.EventSourcing;
 using Mesh.EventSourcing.Actors;
 using Mesh.Gpu.Domain;
@@ -36,23 +35,14 @@ public static class BurstBench
             var devices = Enumerable.Range(0, Cards).Select(i => new GpuDevice(i, $"GPU-{i}", GpuVendor.Nvidia, "Tesla V100", 32768)).ToList();
             await writer.SubmitAsync(Node, new RegisterGpuNode(Node, "amd64", new Dictionary<string, string>(), [GpuResources.AcceleratorTaint], devices), meta);
 
-            var latencies = new double[pods];
-            var clock = Stopwatch.StartNew();
-            var outcomes = await Task.WhenAll(Enumerable.Range(0, pods).Select(async i =>
-            {
-                var started = clock.Elapsed;
-                var outcome = await writer.SubmitAsync(Node, new AssignGpus(Node, Pod(i)), meta);
-                latencies[i] = (clock.Elapsed - started).TotalMilliseconds;
-                return outcome;
-            }));
-            var wall = clock.Elapsed;
-            var sorted = latencies.Order().ToList();
+            var burst = await BenchBurst<WriteOutcome<GpuNodeReply>>.RunAsync(pods, i => writer.SubmitAsync(Node, new AssignGpus(Node, Pod(i)), meta));
+            var outcomes = burst.Outcomes;
             var granted = outcomes.Count(o => !o.Decision.IsRejected);
             var transactions = await db.ScalarAsync<long>(
                 $"SELECT count(DISTINCT tx_id::text) FROM mesh_events WHERE stream_id = '{GpuNode.StreamId(Node)}' AND type = 'gpu.devices-assigned.v1'");
             BenchReport.Row($"GPU {pods}-pod burst on one node (durable)",
-                $"p50 {BenchReport.Percentile(sorted, 50):0.0} ms, p99 {BenchReport.Percentile(sorted, 99):0.0} ms, wall {wall.TotalMilliseconds:0} ms",
-                "-", "-", $"{pods / wall.TotalSeconds:0} pods/s; {granted} granted, {pods - granted} refused, {transactions} append transactions (group commit)");
+                burst.Figure,
+                "-", "-", $"{pods / burst.Wall.TotalSeconds:0} pods/s; {granted} granted, {pods - granted} refused, {transactions} append transactions (group commit)");
         }
         var (node, _) = await store.AggregateStreamAsync(GpuNode.StreamId(Node), () => new GpuNode(Node), (n, e) => { n.Apply(e); return n; });
         var doubles = DoubleAllocations(node);

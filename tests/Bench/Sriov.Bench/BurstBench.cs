@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mesh.EventSourcing;
 using Mesh.EventSourcing.Actors;
 using Mesh.Sriov.Domain;
@@ -35,23 +34,14 @@ public static class BurstBench
 
         await using (var writer = new KeyedWriter<NodeState, object, object?>(store, new NodeBehavior(Cluster.Settings), new KeyedWriterOptions(), NullLogger.Instance))
         {
-            var latencies = new double[pods];
-            var clock = Stopwatch.StartNew();
-            var outcomes = await Task.WhenAll(Enumerable.Range(0, pods).Select(async i =>
-            {
-                var started = clock.Elapsed;
-                var outcome = await writer.SubmitAsync(Node, new AllocateWithConfig(Cluster.Pod(Node, i), config), meta);
-                latencies[i] = (clock.Elapsed - started).TotalMilliseconds;
-                return outcome;
-            }));
-            var wall = clock.Elapsed;
-            var sorted = latencies.Order().ToList();
+            var burst = await BenchBurst<WriteOutcome<object?>>.RunAsync(pods, i => writer.SubmitAsync(Node, new AllocateWithConfig(Cluster.Pod(Node, i), config), meta));
+            var outcomes = burst.Outcomes;
             var granted = outcomes.Count(o => !o.Decision.IsRejected);
             var transactions = await db.ScalarAsync<long>(
                 $"SELECT count(DISTINCT tx_id::text) FROM mesh_events WHERE stream_id = '{SriovNode.StreamId(Node)}' AND type = 'sriov.vfs-allocated.v1'");
             BenchReport.Row($"VF {pods}-pod burst on one node (durable)",
-                $"p50 {BenchReport.Percentile(sorted, 50):0.0} ms, p99 {BenchReport.Percentile(sorted, 99):0.0} ms, wall {wall.TotalMilliseconds:0} ms",
-                "-", "-", $"{pods / wall.TotalSeconds:0} pods/s; {granted} granted, {pods - granted} refused, {transactions} append transactions (group commit)");
+                burst.Figure,
+                "-", "-", $"{pods / burst.Wall.TotalSeconds:0} pods/s; {granted} granted, {pods - granted} refused, {transactions} append transactions (group commit)");
         }
         // What the database holds, not what the writer answered.
         var (node, _) = await store.AggregateStreamAsync(SriovNode.StreamId(Node), () => SriovNode.Create(Node), (n, e) => { n.Apply(e); return n; });
