@@ -14,7 +14,7 @@ namespace Mesh.Store.Bench;
 public static class DrainBench
 {
     /// <summary><paramref name="hot"/>: 8 streams hold the whole backlog; otherwise every event has a stream of its own.</summary>
-    public static async Task<double> RunAsync(TestDatabase db, TestVirtualHost vhost, bool hot, int total)
+    public static async Task RunAsync(TestDatabase db, TestVirtualHost vhost, bool hot, int total)
     {
         const int writers = 8;
         var received = new LagBench.Received();
@@ -48,7 +48,6 @@ public static class DrainBench
         var rate = received.Positions.Count / clock.Elapsed.TotalSeconds;
         BenchReport.Row($"log publisher drain, {total:N0} events in {(hot ? $"{writers} streams" : "a stream each")}", $"{rate:N0} ev/s", $"bare publish with confirms: {sequential:N0}/s one at a time, {parallel:N0}/s 64 at once",
             $"{rate / parallel:0.00}x the parallel rate", $"{received.Positions.Count:N0} received; streams are published side by side, each in order (one confirm at a time)");
-        return rate;
     }
 
     private static async Task<double> PublishRateAsync(IBus bus, int concurrency, int each)
