@@ -32,6 +32,8 @@ public static class BusHost
             mapper(builder.Services);
         }
         services?.Invoke(builder.Services);
+        // Started means bound: a message sent straight to a queue right after start must find it.
+        builder.Services.Configure<MassTransitHostOptions>(o => (o.WaitUntilStarted, o.StartTimeout) = (true, TimeSpan.FromSeconds(60)));
         var host = builder.Build();
         await host.StartAsync();
         return host;
