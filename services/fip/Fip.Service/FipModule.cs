@@ -27,7 +27,6 @@ public static class FipModule
             .Validate(o => !string.IsNullOrWhiteSpace(o.DefaultGatewayNode), "Mesh:Fip:DefaultGatewayNode is required")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FipOptions>>().Value);
-        services.AddOptions<KeyedWriterOptions>().BindConfiguration("Mesh:Writers");
         services.AddServiceInfrastructure("fip", mesh, types =>
         {
             foreach (var (type, name) in FipEventTypes.Names)
@@ -39,9 +38,7 @@ public static class FipModule
         services.AddInlineProjection<FipCatalogProjection>();
         services.AddLogPublisher<FipContractMapper>();
         services.AddSingleton<IStreamBehavior<FipPoolState, object, PoolOutcome>, FipPoolBehavior>();
-        services.AddSingleton(sp => new KeyedWriter<FipPoolState, object, PoolOutcome>(sp.GetRequiredService<EventStore>(),
-            sp.GetRequiredService<IStreamBehavior<FipPoolState, object, PoolOutcome>>(), sp.GetRequiredService<IOptions<KeyedWriterOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mesh.Fip.Writer")));
+        services.AddKeyedWriter(sp => sp.GetRequiredService<IStreamBehavior<FipPoolState, object, PoolOutcome>>());
         services.AddSingleton<FipWriter>();
         services.AddSingleton<Catalog>();
         services.AddSingleton<WorldModel>();

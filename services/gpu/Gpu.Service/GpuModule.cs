@@ -40,12 +40,8 @@ public static class GpuModule
 
         services.AddOptions<GpuOptions>().BindConfiguration(GpuOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GpuOptions>>().Value);
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mesh:Writers").Get<KeyedWriterOptions>()
-            ?? new KeyedWriterOptions());
-        services.AddSingleton(sp => new KeyedWriter<GpuNode, object, GpuNodeReply>(sp.GetRequiredService<EventStore>(),
-            new GpuNodeBehavior(), sp.GetRequiredService<KeyedWriterOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("gpu.nodes")));
-        services.AddSingleton(sp => new KeyedWriter<GpuQuota, object, QuotaUsage>(sp.GetRequiredService<EventStore>(),
-            new GpuQuotaBehavior(), sp.GetRequiredService<KeyedWriterOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("gpu.quotas")));
+        services.AddKeyedWriter(_ => new GpuNodeBehavior());
+        services.AddKeyedWriter(_ => new GpuQuotaBehavior());
         services.AddSingleton<ClusterView>();
         services.AddSingleton<GpuNodes>();
         services.AddSingleton<GpuAssignments>();

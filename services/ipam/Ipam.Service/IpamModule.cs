@@ -47,8 +47,7 @@ public static class IpamModule
 
         services.AddSingleton<PoolSnapshotCodec>();
         services.AddSingleton<PoolBehavior>();
-        services.AddSingleton(sp => new PoolWriter(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<PoolBehavior>(),
-            new KeyedWriterOptions(), sp.GetRequiredService<ILogger<PoolWriter>>()));
+        services.AddKeyedWriter(sp => sp.GetRequiredService<PoolBehavior>());
         services.AddSingleton<SubnetDirectoryCache>();
         services.AddSingleton<IpamQueries>();
         services.AddSingleton<AllocationHandler>();

@@ -38,10 +38,8 @@ public static class SriovModule
         services.AddInlineProjection<SriovIndexProjection>();
         services.AddLogPublisher<SriovContractMapper>();
 
-        services.AddSingleton(sp => new KeyedWriter<SriovConfig, ConfigCommand, ConfigSnapshot>(sp.GetRequiredService<EventStore>(),
-            new ConfigBehavior(sp.GetRequiredService<SriovSettings>()), new KeyedWriterOptions(), sp.GetRequiredService<ILogger<ConfigBehavior>>()));
-        services.AddSingleton(sp => new KeyedWriter<NodeState, object, object?>(sp.GetRequiredService<EventStore>(),
-            new NodeBehavior(sp.GetRequiredService<SriovSettings>()), new KeyedWriterOptions(), sp.GetRequiredService<ILogger<NodeBehavior>>()));
+        services.AddKeyedWriter(sp => new ConfigBehavior(sp.GetRequiredService<SriovSettings>()));
+        services.AddKeyedWriter(sp => new NodeBehavior(sp.GetRequiredService<SriovSettings>()));
         services.AddSingleton<SriovIndex>();
         services.AddSingleton<NodeHandler>();
         services.AddSingleton<ConfigHandler>();

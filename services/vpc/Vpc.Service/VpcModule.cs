@@ -46,9 +46,7 @@ public static class VpcModule
 
         services.AddSingleton<ResourceViews>();
         services.AddSingleton<TopologyBehavior>();
-        services.AddSingleton(sp => new KeyedWriter<Topology, TopologyRequest, JsonObject?>(
-            sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TopologyBehavior>(), new KeyedWriterOptions(),
-            sp.GetRequiredService<ILogger<KeyedWriter<Topology, TopologyRequest, JsonObject?>>>()));
+        services.AddKeyedWriter(sp => sp.GetRequiredService<TopologyBehavior>());
         services.AddSingleton<TopologyService>();
         services.AddSingleton<SubnetDeletion>();
         services.AddHostedService<TopologyBootstrapper>();

@@ -17,7 +17,8 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult>
 
         public string Key => key;
         public Task Running { get; private set; } = Task.CompletedTask;
-        public bool HasQueuedWork => _mailbox.Reader.Count > 0;
+        // A single-reader channel cannot count (Count throws NotSupportedException) but can peek.
+        public bool HasQueuedWork => _mailbox.Reader.TryPeek(out _);
 
         public bool TryPost(Work work) => _mailbox.Writer.TryWrite(work);
         public void Close() => _mailbox.Writer.TryComplete();
@@ -30,12 +31,12 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult>
             while (true)
             {
                 bool more;
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(owner._shutdown.Token))
+                using (var idle = new CancellationTokenSource(owner._options.IdleTimeout, owner._time))
+                using (var wake = CancellationTokenSource.CreateLinkedTokenSource(idle.Token, owner._shutdown.Token))
                 {
-                    idle.CancelAfter(owner._options.IdleTimeout);
                     try
                     {
-                        more = await reader.WaitToReadAsync(idle.Token);
+                        more = await reader.WaitToReadAsync(wake.Token);
                     }
                     catch (OperationCanceledException)
                     {

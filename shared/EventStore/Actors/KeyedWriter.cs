@@ -15,17 +15,25 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult> : IAsyncDispo
     private readonly IStreamBehavior<TState, TCommand, TResult> _behavior;
     private readonly KeyedWriterOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _shutdown = new();
 
     /// <summary>Creates a writer over <paramref name="store"/> for one kind of stream.</summary>
-    public KeyedWriter(EventStore store, IStreamBehavior<TState, TCommand, TResult> behavior, KeyedWriterOptions options, ILogger logger)
+    /// <param name="store">The service's event store.</param>
+    /// <param name="behavior">How the key's stream is folded and decided.</param>
+    /// <param name="options">Batching, retries and the idle timeout after which a key's actor unloads.</param>
+    /// <param name="logger">Where failures are logged, with the key's stream.</param>
+    /// <param name="time">The clock of the idle timeout (<see cref="TimeProvider.System"/> when null).</param>
+    public KeyedWriter(EventStore store, IStreamBehavior<TState, TCommand, TResult> behavior, KeyedWriterOptions options, ILogger logger,
+        TimeProvider? time = null)
     {
         _store = store;
         _behavior = behavior;
         _options = options;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Decides <paramref name="command"/> against the key's current state and commits its events.</summary>
@@ -60,6 +68,15 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult> : IAsyncDispo
             {
                 return _actors.Count;
             }
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> has an actor in memory (it unloads after the idle timeout).</summary>
+    public bool IsLoaded(string key)
+    {
+        lock (_sync)
+        {
+            return _actors.ContainsKey(key);
         }
     }
 

@@ -19,7 +19,7 @@ namespace Mesh.Fip.Tests;
 // The fip service in process over a test database and vhost, with a world announced on the bus:
 // external networks ext-a (172.35.0.0/24, the seeds' FIPs) and ext-b (a pool of two), VPCs reaching them
 // through gateway nodes gw-a and gw-b, and vpc-none with no way out.
-public sealed class FipFixture : IAsyncLifetime
+public class FipFixture : IAsyncLifetime
 {
     public const string ExtA = "c9a831a0-6298-44c6-a664-2f362e60e419";
     public const string ExtB = "0b7d6a52-93c1-4f0e-8f3e-1d2c3b4a5f60";
@@ -32,6 +32,9 @@ public sealed class FipFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public IBus Bus => App.Services.GetRequiredService<IBus>();
 
+    /// <summary>Settings of this fixture's service beyond the test defaults.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync("fip");
@@ -42,6 +45,10 @@ public sealed class FipFixture : IAsyncLifetime
         builder.Configuration["Mesh:RabbitMq:Url"] = Vhost.Url;
         builder.Configuration["Mesh:Fip:DefaultQuota"] = "100";
         builder.Configuration["Mesh:Fip:ProjectQuotas:tight"] = "1";
+        foreach (var (key, value) in Settings)
+        {
+            builder.Configuration[key] = value;
+        }
         var mesh = builder.AddServiceDefaults("fip");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddFip(mesh);

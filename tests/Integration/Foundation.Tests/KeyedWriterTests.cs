@@ -1,6 +1,8 @@
 using Mesh.EventSourcing;
 using Mesh.EventSourcing.Actors;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Mesh.Testing;
 
 namespace Mesh.Foundation.Tests;
 
@@ -86,5 +88,53 @@ public sealed class KeyedWriterTests(StoreFixture fx) : IClassFixture<StoreFixtu
         Assert.Equal(1, await replicaA.QueryAsync(key, s => s));
         await replicaB.SubmitAsync(key, new Increment(10), Meta);
         Assert.Equal(11, await replicaA.QueryAsync(key, s => s));
+    }
+
+    [Fact]
+    [Trait("issue", "23")]
+    public async Task A_key_idle_past_the_idle_timeout_unloads_and_answers_its_next_command()
+    {
+        var time = new FakeTimeProvider();
+        var idle = TimeSpan.FromMinutes(5);
+        await using var writer = new KeyedWriter<int, Increment, int>(fx.NewStore(), new CounterBehavior(),
+            new KeyedWriterOptions { IdleTimeout = idle }, NullLogger.Instance, time);
+        var key = Guid.NewGuid().ToString("N");
+        Assert.Equal(1, (await writer.SubmitAsync(key, new Increment(1), Meta)).Result);
+        Assert.True(writer.IsLoaded(key));
+
+        // The actor arms its idle timer when it starts waiting: move the clock until it has retired.
+        await Eventually.TrueAsync(() =>
+        {
+            time.Advance(idle + TimeSpan.FromSeconds(1));
+            return !writer.IsLoaded(key);
+        }, "the idle actor to unload", TimeSpan.FromSeconds(10));
+
+        var again = await writer.SubmitAsync(key, new Increment(2), Meta).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(3, again.Result);
+        Assert.Equal(2, again.Version);
+        Assert.Equal(3, await writer.QueryAsync(key, s => s).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    [Trait("issue", "23")]
+    public async Task Work_queued_while_an_actor_goes_idle_is_answered()
+    {
+        var time = new FakeTimeProvider();
+        await using var writer = new KeyedWriter<int, Increment, int>(fx.NewStore(), new CounterBehavior(),
+            new KeyedWriterOptions { IdleTimeout = TimeSpan.FromMilliseconds(1) }, NullLogger.Instance, time);
+        var key = Guid.NewGuid().ToString("N");
+        // Every command races the idle timer, which fires on every advance: none is lost or left waiting.
+        var submitted = new List<Task<WriteOutcome<int>>>();
+        for (var i = 0; i < 200; i++)
+        {
+            submitted.Add(writer.SubmitAsync(key, new Increment(1), Meta));
+            time.Advance(TimeSpan.FromMilliseconds(2));
+            if (i % 10 == 0)
+            {
+                await Task.Yield();
+            }
+        }
+        var outcomes = await Task.WhenAll(submitted).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(Enumerable.Range(1, 200), outcomes.Select(o => o.Result).Order());
     }
 }

@@ -19,8 +19,11 @@ public class GpuFixture : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync("gpu");
         Vhost = await TestVirtualHost.CreateAsync("gpu");
-        App = await GpuHost.StartAsync(Db, Vhost);
+        App = await GpuHost.StartAsync(Db, Vhost, Settings);
     }
+
+    /// <summary>Settings of this fixture's service beyond the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     public HttpClient Client(string role, string project = "p1", WebApplication? app = null)
     {

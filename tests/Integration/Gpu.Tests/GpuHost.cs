@@ -11,12 +11,16 @@ namespace Mesh.Gpu.Tests;
 /// <summary>The gpu service in process, over a test database and virtual host; two of them are two replicas.</summary>
 public static class GpuHost
 {
-    public static async Task<WebApplication> StartAsync(TestDatabase db, TestVirtualHost vhost)
+    public static async Task<WebApplication> StartAsync(TestDatabase db, TestVirtualHost vhost, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration["Mesh:Postgres"] = db.ConnectionString;
         builder.Configuration["Mesh:RabbitMq:Url"] = vhost.Url;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
         var mesh = builder.AddServiceDefaults("gpu");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGpu(mesh);

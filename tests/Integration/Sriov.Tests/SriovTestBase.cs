@@ -24,9 +24,14 @@ public abstract class SriovTestBase : IAsyncLifetime
         Vhost = await TestVirtualHost.CreateAsync("sriov");
         (IpamHost, Ipam) = await FakeIpam.StartAsync(Vhost, !UsesRealIpam);
         await StartIpamAsync();
-        App = await SriovHost.StartAsync(Db, Vhost);
+        App = await SriovHost.StartAsync(Db, Vhost, Configure);
         Admin = SriovHost.Client(App);
         Agent = SriovHost.Client(App, "node", "platform", "agent-node-10");
+    }
+
+    /// Settings of this class's SR-IOV service beyond the test defaults.
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     /// The real IPAM service answers AllocateIp instead of the stand-in (see RealIpamTests).
