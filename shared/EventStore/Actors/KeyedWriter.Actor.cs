@@ -10,6 +10,7 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult>
     {
         private readonly Channel<Work> _mailbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
         private readonly string _stream = owner._behavior.StreamId(key);
+        private readonly List<Work> _batch = [];
         private TState _state = default!;
         private long _version;
         private long _snapshotVersion;
@@ -22,11 +23,37 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult>
 
         public bool TryPost(Work work) => _mailbox.Writer.TryWrite(work);
         public void Close() => _mailbox.Writer.TryComplete();
-        public void Start() => Running = Task.Run(RunAsync);
+        public void Start() => Running = Task.Run(SuperviseAsync);
+
+        /// <summary>Fails the batch in hand and everything still queued (the actor is already unregistered and closed).</summary>
+        public void FailAll(Exception error)
+        {
+            foreach (var work in _batch)
+            {
+                work.Fail(error);
+            }
+            while (_mailbox.Reader.TryRead(out var work))
+            {
+                work.Fail(error);
+            }
+        }
+
+        // A loop that fails for any reason must not leave the key registered to a dead mailbox.
+        private async Task SuperviseAsync()
+        {
+            try
+            {
+                await RunAsync();
+            }
+            catch (Exception ex)
+            {
+                owner.OnFaulted(this, ex);
+            }
+        }
 
         private async Task RunAsync()
         {
-            var batch = new List<Work>();
+            var batch = _batch;
             var reader = _mailbox.Reader;
             while (true)
             {
@@ -58,6 +85,7 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult>
                     batch.Add(work);
                 }
                 await ProcessAsync(batch);
+                batch.Clear();
             }
         }
 

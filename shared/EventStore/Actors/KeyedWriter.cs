@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Mesh.EventSourcing.Actors;
@@ -16,6 +16,10 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult> : IAsyncDispo
     private readonly KeyedWriterOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private static readonly Meter Meter = new("Mesh.EventStore");
+    private static readonly Counter<long> Faults = Meter.CreateCounter<long>("mesh.writer.faults", "faults",
+        "keyed writers whose loop failed and were replaced (their queued commands failed as retryable)");
+
     private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _shutdown = new();
@@ -110,6 +114,30 @@ public sealed partial class KeyedWriter<TState, TCommand, TResult> : IAsyncDispo
             actor.Close();
             return true;
         }
+    }
+
+    private void OnFaulted(Actor actor, Exception error)
+    {
+        lock (_sync)
+        {
+            if (_actors.TryGetValue(actor.Key, out var current) && current == actor)
+            {
+                _actors.Remove(actor.Key);
+            }
+            actor.Close();
+        }
+        var stream = _behavior.StreamId(actor.Key);
+        Faults.Add(1, new KeyValuePair<string, object?>("writer", typeof(TState).Name));
+        try
+        {
+            _logger.LogError(error, "writer for key {Key} (stream {Stream}) failed; its queued commands fail as retryable and the key's next command starts a new writer",
+                actor.Key, stream);
+        }
+        catch
+        {
+            // The logger itself may be what failed; the key must recover all the same.
+        }
+        actor.FailAll(new WriterUnavailableException(actor.Key, error));
     }
 
     /// <inheritdoc />

@@ -58,6 +58,9 @@ public sealed class HostingTests : IAsyncLifetime
             }
             return TypedResults.Ok(thing);
         }).RequireAuthorization();
+        // A key's writer that failed mid-command, as a handler sees it.
+        app.MapGet("/writers/{key}", IResult (string key) =>
+            throw new Mesh.EventSourcing.Actors.WriterUnavailableException(key, new InvalidOperationException("injected"))).RequireAuthorization();
         return app;
     }
 
@@ -131,6 +134,22 @@ public sealed class HostingTests : IAsyncLifetime
         var problem = await ProblemAsync(response);
         Assert.Equal("InvalidName", problem.GetProperty("code").GetString());
         Assert.Equal("Not_A_Label", problem.GetProperty("value").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("remedy").GetString()));
+    }
+
+    [Fact]
+    [Trait("issue", "23")]
+    public async Task A_replaced_key_writer_is_a_retryable_503_WriterUnavailable_naming_the_key()
+    {
+        var token = DevTokens.Mint(_auth, "bob", "p1", "member");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/writers/subnet-a");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+        var problem = await ProblemAsync(response);
+        Assert.Equal("WriterUnavailable", problem.GetProperty("code").GetString());
+        Assert.Equal("subnet-a", problem.GetProperty("value").GetString());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("remedy").GetString()));
     }
 

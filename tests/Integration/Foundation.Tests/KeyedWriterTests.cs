@@ -137,4 +137,38 @@ public sealed class KeyedWriterTests(StoreFixture fx) : IClassFixture<StoreFixtu
         var outcomes = await Task.WhenAll(submitted).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(Enumerable.Range(1, 200), outcomes.Select(o => o.Result).Order());
     }
+
+    [Fact]
+    [Trait("issue", "23")]
+    public async Task A_writer_whose_loop_fails_is_replaced_its_queued_work_fails_as_retryable_and_the_next_command_is_answered()
+    {
+        var clock = new FailingOnceClock();
+        var log = new RecordingLogger();
+        using var faults = new CounterReading("mesh.writer.faults");
+        await using var writer = new KeyedWriter<int, Increment, int>(fx.NewStore(), new CounterBehavior(), new KeyedWriterOptions(), log, clock);
+        var key = Guid.NewGuid().ToString("N");
+
+        // The loop fails arming its idle timer, before it decides anything.
+        var failed = await Assert.ThrowsAsync<WriterUnavailableException>(() => writer.SubmitAsync(key, new Increment(5), Meta).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(key, failed.Key);
+        Assert.Equal("injected clock fault", failed.InnerException!.Message);
+        Assert.False(writer.IsLoaded(key));
+        Assert.Equal(1, faults.Total);
+        Assert.Contains(log.Errors, e => e.Contains(key, StringComparison.Ordinal) && e.Contains("counter-" + key, StringComparison.Ordinal));
+
+        var next = await writer.SubmitAsync(key, new Increment(1), Meta).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, next.Result);
+        Assert.Equal(1, next.Version);
+        Assert.Equal(1, await fx.Store.StreamVersionAsync("counter-" + key));
+    }
+
+    private sealed class FailingOnceClock : TimeProvider
+    {
+        private int _armed = 1;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            Interlocked.Exchange(ref _armed, 0) == 1
+                ? throw new InvalidOperationException("injected clock fault")
+                : base.CreateTimer(callback, state, dueTime, period);
+    }
 }
