@@ -12,7 +12,7 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>
     /// The bus: kebab-case endpoints prefixed with <paramref name="serviceName"/> (so two services'
     /// consumers of one event get a queue each), raw JSON accepted from non-.NET senders, retries,
-    /// node-scoped routing, the inbox.
+    /// node-scoped routing, the inbox. MassTransit's usage telemetry to its vendor is off.
     /// </summary>
     public static IServiceCollection AddMeshMessaging(this IServiceCollection services, string serviceName, MessagingOptions options,
         Action<IBusRegistrationConfigurator>? consumers = null,
@@ -24,6 +24,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<Inbox>();
         services.AddMassTransit(x =>
         {
+            // A control plane calls only its configured PostgreSQL, RabbitMQ and OTLP endpoints: no vendor telemetry.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>

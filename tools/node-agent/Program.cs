@@ -32,7 +32,7 @@ run.SetAction(async (parse, ct) =>
     builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
     var reporter = new Reporter(desc, parse.GetValue(sriovNamespace)!);
     builder.Services.AddSingleton(reporter);
-    builder.Services.AddMassTransit(x => x.UsingRabbitMq((context, cfg) =>
+    builder.Services.AddMassTransit(x => x.DisableUsageTelemetry().UsingRabbitMq((context, cfg) =>
     {
         var uri = new Uri(parse.GetValue(amqp)!);
         var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);

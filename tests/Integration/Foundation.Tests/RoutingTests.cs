@@ -30,6 +30,15 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("issue", "23")]
+    public async Task The_bus_reports_no_usage_telemetry_to_its_vendor()
+    {
+        using var host = await BusHost.StartAsync(_db, _vhost, "routing", publisher: false);
+        var telemetry = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UsageTelemetryOptions>>().Value;
+        Assert.False(telemetry.Enabled);
+    }
+
+    [Fact]
     public async Task A_node_agent_receives_only_its_own_nodes_events_and_a_service_receives_all()
     {
         var seen = new ConcurrentDictionary<string, ConcurrentBag<string>>();
