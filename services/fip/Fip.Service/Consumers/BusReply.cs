@@ -14,11 +14,11 @@ internal static class BusReply
         var caller = Caller.Bus(project ?? "", context.CorrelationId, context.MessageId);
         try
         {
-            await context.RespondAsync(await handle(caller));
+            await Mesh.Messaging.BusReply.AnswerAsync(context, await handle(caller));
         }
         catch (MeshException ex)
         {
-            await context.RespondAsync(Rejected.From(ex.Error));
+            await Mesh.Messaging.BusReply.AnswerAsync(context, Rejected.From(ex.Error));
         }
     }
 }

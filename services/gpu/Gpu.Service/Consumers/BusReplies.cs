@@ -1,6 +1,7 @@
 using MassTransit;
 using Mesh.Contracts;
 using Mesh.Hosting;
+using Mesh.Messaging;
 
 namespace Mesh.Gpu.Service.Consumers;
 
@@ -19,9 +20,6 @@ public static class BusReplies
             answer = Rejected.From(refused.Error);
         }
         // A node agent or service that sent the command without waiting for an answer gets none.
-        if (context.ResponseAddress is not null || context.RequestId is not null)
-        {
-            await context.RespondAsync(answer, answer.GetType());
-        }
+        await BusReply.AnswerAsync(context, answer);
     }
 }

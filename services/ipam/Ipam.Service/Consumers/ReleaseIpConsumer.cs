@@ -1,5 +1,6 @@
 using MassTransit;
 using Mesh.Contracts;
+using Mesh.Messaging;
 using Mesh.Contracts.Ipam;
 using Mesh.Ipam.Service.Handlers;
 
@@ -13,9 +14,9 @@ public sealed class ReleaseIpConsumer(AllocationHandler handler) : IConsumer<Rel
         var (ok, error) = await handler.ReleaseAsync(context.Message, BusMetadata.From(context, context.Message.Project), context.CancellationToken);
         if (error is not null)
         {
-            await context.RespondAsync(Rejected.From(error));
+            await BusReply.AnswerAsync(context, Rejected.From(error));
             return;
         }
-        await context.RespondAsync(ok!);
+        await BusReply.AnswerAsync(context, ok!);
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Mesh.Contracts;
 using Mesh.Contracts.Ipam;
+using Mesh.Messaging;
 using Mesh.Ipam.Service.Handlers;
 
 namespace Mesh.Ipam.Service.Consumers;
@@ -11,10 +12,6 @@ public sealed class ReportLivePodsConsumer(AllocationHandler handler) : IConsume
     public async Task Consume(ConsumeContext<ReportLivePods> context)
     {
         var (ok, error) = await handler.ReportLivePodsAsync(context.Message, BusMetadata.From(context), context.CancellationToken);
-        if (context.ResponseAddress is null)
-        {
-            return;
-        }
-        await (error is null ? context.RespondAsync(ok!) : context.RespondAsync(Rejected.From(error)));
+        await BusReply.AnswerAsync(context, error is null ? ok! : (object)Rejected.From(error));
     }
 }

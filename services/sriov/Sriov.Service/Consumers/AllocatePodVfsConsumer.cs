@@ -1,5 +1,6 @@
 using MassTransit;
 using Mesh.Contracts;
+using Mesh.Messaging;
 using Mesh.Contracts.Sriov;
 using Mesh.Sriov.Domain;
 using Mesh.Sriov.Service.Handlers;
@@ -15,9 +16,9 @@ public sealed class AllocatePodVfsConsumer(VfAllocationHandler handler) : IConsu
             Meta.FromBus(context, nameof(AllocateVfs), context.Message.Project), context.CancellationToken);
         if (error is not null)
         {
-            await context.RespondAsync(Rejected.From(error));
+            await BusReply.AnswerAsync(context, Rejected.From(error));
             return;
         }
-        await context.RespondAsync(allocation!);
+        await BusReply.AnswerAsync(context, allocation!);
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Mesh.Contracts.Sriov;
+using Mesh.Messaging;
 using Mesh.Sriov.Domain;
 using Mesh.Sriov.Service.Handlers;
 
@@ -12,6 +13,6 @@ public sealed class ReleasePodVfsConsumer(VfAllocationHandler handler) : IConsum
     {
         var (released, _) = await handler.ReleaseAsync(context.Message.PodUid, context.Message.Reason,
             Meta.FromBus(context, nameof(ReleaseVfs), context.Message.Project), context.CancellationToken);
-        await context.RespondAsync(released);
+        await BusReply.AnswerAsync(context, released);
     }
 }
