@@ -26,6 +26,8 @@ ensure_packages() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   # docker-compose validates docker-compose.yml in the deployment tests (no Docker engine needed).
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  # The outside callers' client in the tests: Debian's python3 with pika (tests use /usr/bin/python3).
+  [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pika' >/dev/null 2>&1 || missing+=(python3 python3-pika)
   [ ${#missing[@]} -eq 0 ] && return 0
   is_root || die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})"
   log "installing ${missing[*]} from Debian's packages"

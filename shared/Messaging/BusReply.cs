@@ -29,12 +29,20 @@ public static class BusReply
             await context.RespondAsync(answer, answer.GetType());
             return;
         }
-        if (ReplyToOf(context) is not { } replyTo)
+        await AnswerPlainAsync(context.ReceiveContext, context, answer, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="answer"/> as plain JSON to the AMQP <c>reply_to</c> of the message <paramref name="received"/>
+    /// (nothing when it named none), through <paramref name="endpoints"/>.
+    /// </summary>
+    public static async Task AnswerPlainAsync(ReceiveContext received, ISendEndpointProvider endpoints, object answer, CancellationToken ct)
+    {
+        if (received is not RabbitMqBasicConsumeContext { Properties: var properties } || ReplyToOf(received) is not { } replyTo)
         {
             return;
         }
-        var properties = ((RabbitMqBasicConsumeContext)context.ReceiveContext).Properties;
-        var endpoint = await context.GetSendEndpoint(DirectReply);
+        var endpoint = await endpoints.GetSendEndpoint(DirectReply);
         await endpoint.Send(answer, answer.GetType(), Pipe.Execute<SendContext>(send =>
         {
             send.Serializer = PlainJson;
@@ -50,12 +58,15 @@ public static class BusReply
                     rabbit.BasicProperties.CorrelationId = properties.CorrelationId;
                 }
             }
-        }), context.CancellationToken);
+        }), ct);
     }
 
     /// <summary>The AMQP <c>reply_to</c> queue of a plain (non-MassTransit) request, if it named one.</summary>
-    public static string? ReplyToOf(ConsumeContext context) =>
-        context.ReceiveContext is RabbitMqBasicConsumeContext { Properties: var p } && p.IsReplyToPresent() && !string.IsNullOrWhiteSpace(p.ReplyTo)
+    public static string? ReplyToOf(ConsumeContext context) => ReplyToOf(context.ReceiveContext);
+
+    /// <summary>The AMQP <c>reply_to</c> queue of a received message, if it named one.</summary>
+    public static string? ReplyToOf(ReceiveContext context) =>
+        context is RabbitMqBasicConsumeContext { Properties: var p } && p.IsReplyToPresent() && !string.IsNullOrWhiteSpace(p.ReplyTo)
             ? p.ReplyTo
             : null;
 

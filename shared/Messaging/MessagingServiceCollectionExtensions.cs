@@ -47,6 +47,7 @@ public static class MessagingServiceCollectionExtensions
                     r.Ignore<ArgumentException>();
                     r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
                 });
+                cfg.ConnectReceiveObserver(new PlainRequestFaultObserver());
                 NodeRouting.ConfigureNodeScopedPublishing(cfg, contractAssemblies);
                 configure?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);

@@ -72,6 +72,22 @@ public sealed class PlainJsonReplyTests : IAsyncLifetime
         Assert.Equal(0u, await snoop.CountAsync());
     }
 
+    [Theory]
+    [Trait("rule", "COMMON-7")]
+    [InlineData("{\"project\": \"p1\", \"podUid\": ")]
+    [InlineData("not json at all")]
+    [InlineData("{\"project\": \"p1\", \"podUid\": 42, \"node\": [1]}")]
+    public async Task A_malformed_body_is_answered_with_MalformedDocument_not_silence(string body)
+    {
+        var waiter = _plain.RequestAsync("ipam-allocate-ip", body, correlationId: "bad-" + body.Length);
+        var refused = await waiter;
+        Assert.Equal("Rejected", refused.Type);
+        Assert.Equal("MalformedDocument", refused.Json.GetProperty("code").GetString());
+        Assert.Equal(400, refused.Json.GetProperty("status").GetInt32());
+        Assert.Equal("body", refused.Json.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrEmpty(refused.Json.GetProperty("remedy").GetString()));
+    }
+
     [Fact]
     [Trait("rule", "COMMON-7")]
     public async Task A_command_sent_without_reply_to_is_carried_out_and_answered_to_nobody()
