@@ -30,6 +30,16 @@ public static class Callers
             : throw Forbidden($"project '{caller.Project}' may not act on project '{project}'", "project", project);
     }
 
+    /// <summary>
+    /// COMMON-6: which projects' pods the caller may see on a node. Administrators and node agents see every pod;
+    /// a member sees its own project's, and only the capacity the others use.
+    /// </summary>
+    public static Func<string?, bool> Sees(HttpContext http)
+    {
+        var caller = MeshPrincipal.From(http.User);
+        return caller.IsAdmin || caller.Role == NodeRole ? _ => true : project => caller.CanActOn(project);
+    }
+
     public static MeshException Forbidden(string message, string field, string? value) =>
         new(new MeshError(ErrorCodes.Forbidden, message, ErrorKind.Forbidden, field, value));
 }

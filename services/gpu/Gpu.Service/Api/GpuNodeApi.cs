@@ -30,21 +30,26 @@ public static class GpuNodeApi
             return TypedResults.Ok(GpuNodeDocuments.Of(node!, accepted.AffectedPodUids));
         });
 
-        api.MapGet("/gpunodes/{name}", async (string name, DateTimeOffset? asOf, GpuNodes nodes, CancellationToken ct) =>
+        api.MapGet("/gpunodes/{name}", async (string name, DateTimeOffset? asOf, HttpContext http, GpuNodes nodes, CancellationToken ct) =>
         {
+            var sees = Callers.Sees(http);
             if (asOf is { } at)
             {
                 var then = await nodes.GetAsOfAsync(name, at, ct);
-                return ResourceWriter.AsOfAnswer(GpuNodeDocuments.Kind, name, at, then is { } t ? GpuNodeDocuments.Of(t.Node) : null, then?.Version ?? 0);
+                return ResourceWriter.AsOfAnswer(GpuNodeDocuments.Kind, name, at, then is { } t ? GpuNodeDocuments.Of(t.Node, sees: sees) : null,
+                    then?.Version ?? 0);
             }
             return await nodes.GetAsync(name, ct) is { } node
-                ? TypedResults.Ok(GpuNodeDocuments.Of(node))
+                ? TypedResults.Ok(GpuNodeDocuments.Of(node, sees: sees))
                 : MeshProblems.Problem(GpuErrors.NodeNotFound(name));
         });
 
-        api.MapGet("/gpunodes", async (ClusterView view, CancellationToken ct) =>
-            TypedResults.Ok(ResourceWriter.List(Bodies.ApiVersion, GpuNodeDocuments.Kind,
-                (await view.NodesAsync(ct: ct)).Select(n => GpuNodeDocuments.Of(n)))));
+        api.MapGet("/gpunodes", async (HttpContext http, ClusterView view, CancellationToken ct) =>
+        {
+            var sees = Callers.Sees(http);
+            return TypedResults.Ok(ResourceWriter.List(Bodies.ApiVersion, GpuNodeDocuments.Kind,
+                (await view.NodesAsync(ct: ct)).Select(n => GpuNodeDocuments.Of(n, sees: sees))));
+        });
 
         api.MapPut("/gpunodes/{name}/devices/{index:int}/health", async (string name, int index, HttpContext http, GpuNodes nodes,
             CancellationToken ct) =>

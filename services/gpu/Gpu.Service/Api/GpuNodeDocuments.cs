@@ -10,8 +10,15 @@ public static class GpuNodeDocuments
 {
     public const string Kind = "GpuNode";
 
-    public static JsonObject Of(GpuNode node, IReadOnlyList<string>? affectedPods = null)
+    /// <summary>
+    /// The node's document. <paramref name="sees"/> says which projects' pods the reader may see (COMMON-6): the pods
+    /// of other projects are left out of <c>assignments</c>, <c>exclusivePod</c> and <c>affectedPods</c>; the capacity
+    /// they use is still shown, because scheduling depends on it.
+    /// </summary>
+    public static JsonObject Of(GpuNode node, IReadOnlyList<string>? affectedPods = null, Func<string?, bool>? sees = null)
     {
+        sees ??= _ => true;
+        bool Visible(string? pod) => pod is not null && node.Assignments.TryGetValue(pod, out var a) ? sees(a.Project) : pod is null;
         var spec = new GpuNodeSpec
         {
             Arch = node.Arch,
@@ -22,11 +29,12 @@ public static class GpuNodeDocuments
         var status = new
         {
             devices = node.Devices.Select(d => node.UsageOf(d.Index) is var u
-                ? new { index = d.Index, healthy = d.Healthy, exclusivePod = u.ExclusivePod, sharedPods = u.SharedPods, memoryMiBUsed = u.MemoryMiB, coresUsed = u.Cores }
+                ? new { index = d.Index, healthy = d.Healthy, exclusive = u.ExclusivePod is not null,
+                    exclusivePod = Visible(u.ExclusivePod) ? u.ExclusivePod : null, sharedPods = u.SharedPods, memoryMiBUsed = u.MemoryMiB, coresUsed = u.Cores }
                 : null),
-            assignments = node.Assignments.Values.OrderBy(a => a.PodUid, StringComparer.Ordinal)
+            assignments = node.Assignments.Values.Where(a => sees(a.Project)).OrderBy(a => a.PodUid, StringComparer.Ordinal)
                 .Select(a => AssignmentTranslation.ToContract(a)),
-            affectedPods,
+            affectedPods = affectedPods?.Where(Visible).ToList(),
         };
         return ResourceWriter.Document(Bodies.ApiVersion, Kind, new ObjectMeta { Name = node.Name }, spec, status);
     }

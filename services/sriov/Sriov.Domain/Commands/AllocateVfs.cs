@@ -9,4 +9,5 @@ public sealed record AllocateVfs(
     string Name,
     string? RuntimeClassName,
     IReadOnlyDictionary<string, string> Annotations,
-    IReadOnlyDictionary<string, int> Requests);
+    IReadOnlyDictionary<string, int> Requests,
+    string? Project = null);

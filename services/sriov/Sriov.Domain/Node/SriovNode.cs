@@ -78,7 +78,7 @@ public sealed class SriovNode
                 SyncStatus = Domain.SyncStatus.InProgress;
                 break;
             case VfsAllocated a:
-                allocations[a.PodUid] = new VfAllocation(a.PodUid, a.PodNamespace, a.PodName, a.Runtime, a.Vfs);
+                allocations[a.PodUid] = new VfAllocation(a.PodUid, a.PodNamespace, a.PodName, a.Runtime, a.Vfs, a.Project);
                 foreach (var vf in a.Vfs)
                 {
                     holders[vf.VfPciAddress] = a.PodUid;

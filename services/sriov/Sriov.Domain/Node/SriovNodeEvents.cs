@@ -27,7 +27,8 @@ public sealed record VfsAllocated(
     string PodNamespace,
     string PodName,
     string Runtime,
-    IReadOnlyList<AllocatedVf> Vfs) : INodeScoped;
+    IReadOnlyList<AllocatedVf> Vfs,
+    string? Project = null) : INodeScoped;
 
 public sealed record VfsReleased(
     string Node,

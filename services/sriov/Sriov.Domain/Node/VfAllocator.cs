@@ -79,7 +79,7 @@ public static class VfAllocator
             }
             picked.AddRange(vfs);
         }
-        return Decision.Accept(new VfsAllocated(node.Name, command.PodUid, command.Namespace, command.Name, runtime, Attach(picked, ours)));
+        return Decision.Accept(new VfsAllocated(node.Name, command.PodUid, command.Namespace, command.Name, runtime, Attach(picked, ours), command.Project));
     }
 
     public static Decision Decide(SriovNode node, ReleaseVfs command) =>

@@ -29,6 +29,13 @@ public static class ApiAccess
             "use a token of the pod's project, or an administrator's"));
     }
 
+    /// COMMON-6: whose pods the caller may see (administrators and node agents every pod's, a member its project's).
+    public static Func<string?, bool> Sees(HttpContext http)
+    {
+        var caller = MeshPrincipal.From(http.User);
+        return caller.IsAdmin || caller.Role == NodeAgentRole ? _ => true : project => project is not null && caller.CanActOn(project);
+    }
+
     public static IResult NotFound(string kind, string ns, string name) => MeshProblems.Problem(new MeshError(ErrorCodes.NotFound,
         $"{kind} '{name}' does not exist in namespace {ns}", ErrorKind.NotFound, "metadata.name", name));
 

@@ -33,17 +33,23 @@ public static class NodeStateApi
             var (view, error) = await nodes.ReportAsync(name, doc.Metadata.Labels, status, Meta.FromHttp(http, nameof(ReportNodeState)), ct);
             return error is not null ? MeshProblems.Problem(error) : TypedResults.Ok(Document(ns, view!));
         });
-        api.MapGet("/sriovnetworknodestates/{name}", async Task<IResult> (string ns, string name, DateTimeOffset? asOf, NodeHandler nodes, CancellationToken ct) =>
+        api.MapGet("/sriovnetworknodestates/{name}", async Task<IResult> (string ns, string name, DateTimeOffset? asOf, HttpContext http, NodeHandler nodes,
+            CancellationToken ct) =>
         {
             var view = asOf is { } at ? await nodes.ViewAsOfAsync(name, at, ct) : await nodes.ViewAsync(name, ct);
-            return ApiAccess.Found(Kind, ns, name, asOf, view is null ? null : Document(ns, view), view?.Version ?? 0);
+            return ApiAccess.Found(Kind, ns, name, asOf, view is null ? null : Document(ns, view, ApiAccess.Sees(http)), view?.Version ?? 0);
         });
-        api.MapGet("/sriovnetworknodestates", async Task<IResult> (string ns, NodeHandler nodes, CancellationToken ct) =>
-            TypedResults.Ok(ResourceWriter.List(ApiAccess.ApiVersion, Kind, (await nodes.ListAsync(ct)).Select(v => Document(ns, v)))));
+        api.MapGet("/sriovnetworknodestates", async Task<IResult> (string ns, HttpContext http, NodeHandler nodes, CancellationToken ct) =>
+        {
+            var sees = ApiAccess.Sees(http);
+            return TypedResults.Ok(ResourceWriter.List(ApiAccess.ApiVersion, Kind, (await nodes.ListAsync(ct)).Select(v => Document(ns, v, sees))));
+        });
     }
 
-    private static JsonObject Document(string ns, NodeView view)
+    // COMMON-6: a member sees its own project's pods among the allocated VFs, and how many VFs the others hold.
+    private static JsonObject Document(string ns, NodeView view, Func<string?, bool>? sees = null)
     {
+        sees ??= _ => true;
         var meta = new ObjectMeta { Name = view.Name, Namespace = ns, Labels = view.Labels, ResourceVersion = view.Version.ToString() };
         var spec = new { interfaces = view.Desired.Select(PodVfs.Pf).ToList() };
         var status = new
@@ -51,7 +57,9 @@ public static class NodeStateApi
             interfaces = view.Interfaces,
             syncStatus = view.SyncStatus,
             reconfiguringInterfaces = view.PendingPfs,
-            allocatedVfs = view.Allocations.SelectMany(a => a.Vfs.Select(vf => new { podUid = a.PodUid, pod = $"{a.Namespace}/{a.Name}", vf = vf.VfPciAddress })).ToList(),
+            allocatedVfs = view.Allocations.Where(a => sees(a.Project))
+                .SelectMany(a => a.Vfs.Select(vf => new { podUid = a.PodUid, pod = $"{a.Namespace}/{a.Name}", vf = vf.VfPciAddress })).ToList(),
+            vfsHeldByOtherProjects = view.Allocations.Where(a => !sees(a.Project)).Sum(a => a.Vfs.Count),
         };
         return ResourceWriter.Document(ApiAccess.ApiVersion, Kind, meta, spec, status);
     }

@@ -31,7 +31,7 @@ public sealed class VfAllocationHandler(
         var snapshot = await config.SnapshotAsync(ct);
         // A JSON null for annotations or requests means none.
         var command = new AllocateVfs(pod.Node, pod.PodUid, pod.PodNamespace, pod.PodName, pod.RuntimeClassName,
-            pod.Annotations ?? new Dictionary<string, string>(), pod.Requests ?? new Dictionary<string, int>());
+            pod.Annotations ?? new Dictionary<string, string>(), pod.Requests ?? new Dictionary<string, int>(), pod.Project);
         var outcome = await nodes.SubmitAsync(pod.Node, new AllocateWithConfig(command, snapshot.ToConfig()), meta.For(nameof(AllocateVfs)), ct);
         if (outcome.Decision.Error is { } refused)
         {

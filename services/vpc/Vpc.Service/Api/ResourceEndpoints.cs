@@ -50,7 +50,7 @@ internal static class ResourceEndpoints
         CancellationToken ct) where TSpec : class, new()
     {
         var caller = MeshPrincipal.From(http.User);
-        var (document, visible) = await topology.QueryAsync(s => (kind.Render(s, name), kind.Visible?.Invoke(s, name, caller) ?? true), ct);
+        var (document, visible) = await topology.QueryAsync(s => (kind.RenderFor(s, name, caller), kind.Visible?.Invoke(s, name, caller) ?? true), ct);
         if (document is null)
         {
             return MeshProblems.Problem(kind.NotFound(name));
@@ -69,7 +69,7 @@ internal static class ResourceEndpoints
             return t;
         }, asOf: at, ct: ct);
         var caller = MeshPrincipal.From(http.User);
-        var document = kind.Render(state, name);
+        var document = kind.RenderFor(state, name, caller);
         return document is not null && !(kind.Visible?.Invoke(state, name, caller) ?? true)
             ? NotShared(kind, name, caller)
             : ResourceWriter.AsOfAnswer(kind.Kind, name, at, document, version);
@@ -86,7 +86,7 @@ internal static class ResourceEndpoints
         var items = await topology.QueryAsync(s => kind.Names(s)
             .Where(n => kind.Visible?.Invoke(s, n, caller) ?? true)
             .Order(StringComparer.Ordinal)
-            .Select(n => kind.Render(s, n)!)
+            .Select(n => kind.RenderFor(s, n, caller)!)
             .ToArray(), ct);
         return TypedResults.Ok(ResourceWriter.List(kind.ApiVersion, kind.Kind, items));
     }

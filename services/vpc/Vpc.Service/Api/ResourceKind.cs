@@ -16,5 +16,11 @@ internal sealed record ResourceKind<TSpec>(
     Func<Topology, IEnumerable<string>> Names,
     Func<string, MeshError> NotFound,
     Func<string, ITopologyCommand>? Delete = null,
-    Func<Topology, string, MeshPrincipal, bool>? Visible = null)
-    where TSpec : class, new();
+    Func<Topology, string, MeshPrincipal, bool>? Visible = null,
+    Func<Topology, JsonObject, MeshPrincipal, JsonObject>? Redact = null)
+    where TSpec : class, new()
+{
+    /// <summary>The document as <paramref name="caller"/> may read it (COMMON-6): what other projects own is left out.</summary>
+    public JsonObject? RenderFor(Topology state, string name, MeshPrincipal caller) =>
+        Render(state, name) is { } document && Redact is { } redact ? redact(state, document, caller) : Render(state, name);
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Mesh.Contracts;
 using Mesh.Hosting;
 using Mesh.Vpc.Domain;
@@ -14,7 +15,7 @@ internal static class VpcApi
     {
         ResourceEndpoints.Map(apis, new ResourceKind<VpcSpecDto>(ResourceViews.KubeOvn, "Vpc", "vpcs",
             (name, spec) => new ApplyVpc(name, spec.ToDomain()), views.Vpc, s => s.Vpcs.Keys,
-            name => TopologyErrors.VpcNotFound("metadata.name", name), name => new DeleteVpc(name)));
+            name => TopologyErrors.VpcNotFound("metadata.name", name), name => new DeleteVpc(name), Redact: VpcSubnetsVisible));
 
         var subnets = ResourceEndpoints.Map(apis, new ResourceKind<SubnetSpecDto>(ResourceViews.KubeOvn, "Subnet", "subnets",
             (name, spec) => new ApplySubnet(name, spec.ToDomain()), views.Subnet, s => s.Subnets.Keys,
@@ -30,6 +31,18 @@ internal static class VpcApi
             (name, spec) => new RegisterExternalNetwork(spec.ToDomain(name)), views.ExternalNetwork,
             s => s.ExternalNetworks.Values.Select(n => n.Name).OfType<string>(),
             name => new MeshError(VpcErrorCodes.ExternalNetworkNotFound, $"external network '{name}' is not registered", ErrorKind.NotFound, "metadata.name", name)));
+    }
+
+    // COMMON-6: a VPC's status lists only the subnets the reader may see.
+    private static JsonObject VpcSubnetsVisible(Topology state, JsonObject document, MeshPrincipal caller)
+    {
+        if (caller.IsAdmin || document["status"]?["subnets"] is not JsonArray subnets)
+        {
+            return document;
+        }
+        document["status"]!["subnets"] = new JsonArray([.. subnets.Select(n => n!.GetValue<string>())
+            .Where(n => SubnetVisible(state, n, caller)).Select(n => (JsonNode)JsonValue.Create(n))]);
+        return document;
     }
 
     // SUB-10 for reads: a member sees shared subnets (no projectIDs) and those of its project.
