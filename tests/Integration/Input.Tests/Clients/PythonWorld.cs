@@ -10,7 +10,8 @@ namespace Mesh.Input.Tests.Clients;
 /// <summary>
 /// The five services as processes with a world a Python platform service works in: subnets (one of a single address),
 /// the seeds' topology with a pod on net192 and the FIP pool, SR-IOV node-10 configured with the network nics, a GPU node.
-/// Python's commands allocate for real, so this world is its own, apart from the refusal catalogue's.
+/// Python's commands allocate for real, so this world is its own, apart from the refusal catalogue's. Project tenant-a's
+/// resources for the tenancy sweep (COMMON-6) live here too: one set of service processes for the outside callers' suites.
 /// </summary>
 public sealed class PythonWorld : IAsyncLifetime
 {
@@ -49,9 +50,19 @@ public sealed class PythonWorld : IAsyncLifetime
         var agent = new HttpClient { BaseAddress = new Uri(Mesh.Processes.Urls["gpu"]) };
         agent.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Who.Agent.Token);
         await OkAsync(await PutNodeAsync(agent, "py-gpu", [T4(0, "py-gpu"), T4(1, "py-gpu")]));
+        await Tenancy.TenancyWorld.ArrangeAsync(Mesh);
+        await Mesh.SettleAsync(TimeSpan.FromSeconds(1.5));
     }
 
     public async Task DisposeAsync() => await Mesh.DisposeAsync();
+
+    /// <summary>An HTTP client of <paramref name="service"/> with <paramref name="who"/>'s token (an administrator's by default).</summary>
+    public HttpClient Http(string service, Who? who = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Mesh.Processes.Urls[service]) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (who ?? Who.Admin).Token);
+        return http;
+    }
 
     private async Task PutAsync(string service, string path, string body, Who? who = null) =>
         await OkAsync(await Mesh.SendAsync(service, HttpMethod.Put, path, body, who ?? Who.Admin));

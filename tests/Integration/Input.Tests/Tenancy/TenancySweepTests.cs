@@ -15,9 +15,9 @@ namespace Mesh.Input.Tests.Tenancy;
 /// read (a list, a shared resource, an address) shows nothing of project A's beyond what was asked.
 /// An administrator asking the same proves that the sweep reached project A's resources.
 /// </summary>
-[Collection(TenancyCollection.Name)]
+[Collection(Clients.PythonCollection.Name)]
 [Trait("rule", "COMMON-6")]
-public sealed class TenancySweepTests(TenancyWorld world, ITestOutputHelper output)
+public sealed class TenancySweepTests(Clients.PythonWorld world, ITestOutputHelper output)
 {
     // The reads that must reach one of project A's resources (as an administrator sees it) for the sweep to mean anything.
     private static readonly string[] MustReach =
