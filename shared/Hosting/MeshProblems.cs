@@ -22,6 +22,9 @@ public static class MeshProblems
             Type = $"https://mesh.local/errors/{error.Code.Replace(' ', '-').Replace('/', '-')}",
         };
         problem.Extensions["code"] = error.Code;
+        // The bus's Rejected carries the same text as message; HTTP callers get both names for it.
+        problem.Extensions["message"] = error.Message;
+        problem.Extensions["kind"] = error.Kind.ToString();
         if (error.Field is not null)
         {
             problem.Extensions["field"] = error.Field;

@@ -50,16 +50,20 @@ public static class ServiceDefaults
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
         // Problems the framework writes itself still carry a code a client can switch on.
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.TryAdd("code", c.ProblemDetails.Status switch
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            400 => ErrorCodes.Malformed,
-            401 => ErrorCodes.Unauthenticated,
-            403 => ErrorCodes.Forbidden,
-            404 => ErrorCodes.NotFound,
-            405 => "MethodNotAllowed",
-            415 => "UnsupportedMediaType",
-            _ => c.ProblemDetails.Title ?? "Error",
-        }));
+            c.ProblemDetails.Extensions.TryAdd("code", c.ProblemDetails.Status switch
+            {
+                400 => ErrorCodes.Malformed,
+                401 => ErrorCodes.Unauthenticated,
+                403 => ErrorCodes.Forbidden,
+                404 => ErrorCodes.NotFound,
+                405 => "MethodNotAllowed",
+                415 => "UnsupportedMediaType",
+                _ => c.ProblemDetails.Title ?? "Error",
+            });
+            c.ProblemDetails.Extensions.TryAdd("message", c.ProblemDetails.Detail ?? c.ProblemDetails.Title);
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NulFreeString()));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -56,3 +56,6 @@ public sealed record IpReleaseResult(string PodUid, IReadOnlyList<string> Releas
 
 /// <summary>IPAM-11: a node agent's list of the pods alive on its node.</summary>
 public sealed record ReportLivePods(string Node, IReadOnlyList<string> PodUids, DateTimeOffset ObservedAt);
+
+/// <summary>The answer to <see cref="ReportLivePods"/>: how many of the node's allocations are suspected or cleared, and what was reclaimed.</summary>
+public sealed record LeakReport(string Node, int Subnets, int Suspected, int Cleared, IReadOnlyList<string> Reclaimed);

@@ -14,10 +14,14 @@ public static class AssignmentApi
         api.MapPost("/assignments", async (HttpContext http, GpuAssignments assignments, bool? dryRun, string? strategy,
             CancellationToken ct) =>
         {
-            var pod = await Bodies.ReadAsync<GpuPod>(http.Request, ct);
+            // The body is the pod, or the bus command's shape {"pod": ..., "dryRun": ..., "strategy": ...} (docs/platform-services.md);
+            // the query's dryRun and strategy win over the body's.
+            var body = await Bodies.ReadObjectAsync(http.Request, ct);
+            var command = body.ContainsKey("pod") ? Bodies.Bind<AssignPodGpus>(body) : new AssignPodGpus { Pod = Bodies.Bind<GpuPod>(body) };
+            command = command with { DryRun = dryRun ?? command.DryRun, Strategy = strategy ?? command.Strategy };
+            var pod = command.Pod;
             var caller = Callers.ActingOn(http, pod.Project);
-            var result = await assignments.AssignAsync(new AssignPodGpus { Pod = pod, DryRun = dryRun ?? false, Strategy = strategy },
-                Metadata.From(caller, nameof(AssignPodGpus), pod.Project), ct);
+            var result = await assignments.AssignAsync(command, Metadata.From(caller, nameof(AssignPodGpus), pod.Project), ct);
             return result.DryRun || result.AlreadyAssigned
                 ? (IResult)TypedResults.Ok(result)
                 : TypedResults.Created($"/apis/gpu.mesh.io/v1/assignments/{Uri.EscapeDataString(result.PodUid)}", result);

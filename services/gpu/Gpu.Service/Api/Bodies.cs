@@ -13,7 +13,13 @@ public static class Bodies
     public const string ApiVersion = "gpu.mesh.io/v1";
 
     /// <summary>A plain JSON (or YAML) body bound strictly; numbers in <c>requests</c> are read as quantities.</summary>
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct)
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) => Bind<T>(await ReadObjectAsync(request, ct));
+
+    /// <summary>Binds <paramref name="obj"/> strictly (unknown fields refused), quantities read as text.</summary>
+    public static T Bind<T>(JsonObject obj) => SpecBinder.BindNode<T>(obj, "body");
+
+    /// <summary>The body as a JSON object (JSON or YAML), numbers in <c>requests</c> turned into quantities.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
@@ -24,7 +30,7 @@ public static class Bodies
         }
         QuantitiesAsText(obj["requests"]);
         QuantitiesAsText(obj["pod"]?["requests"]);
-        return SpecBinder.BindNode<T>(obj, "body");
+        return obj;
     }
 
     /// <summary>The envelope of a node-named document (node names may be DNS subdomains such as 192.168.0.10).</summary>

@@ -77,7 +77,7 @@ public sealed class AllocationHandler(
     }
 
     /// <summary>IPAM-11 for every pool holding addresses on the node.</summary>
-    public async Task<(LeakReport? Ok, MeshError? Error)> ReportLivePodsAsync(Bus.ReportLivePods c, EventMetadata meta, CancellationToken ct)
+    public async Task<(Bus.LeakReport? Ok, MeshError? Error)> ReportLivePodsAsync(Bus.ReportLivePods c, EventMetadata meta, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(c.Node))
         {
@@ -103,7 +103,7 @@ public sealed class AllocationHandler(
                 usage.Touch(subnet);
             }
         }
-        return (new LeakReport(c.Node, subnets.Count, suspected, cleared, reclaimed), null);
+        return (new Bus.LeakReport(c.Node, subnets.Count, suspected, cleared, reclaimed), null);
     }
 
     private async Task<(string? Subnet, MeshError? Error)> ChooseAsync(Bus.AllocateIp c, CancellationToken ct)

@@ -19,4 +19,3 @@ public sealed record SubnetUsage(string Subnet, string Vpc, string Status, int A
 
 public sealed record LiveReport(IReadOnlyList<string> PodUids, DateTimeOffset? ObservedAt);
 
-public sealed record LeakReport(string Node, int Subnets, int Suspected, int Cleared, IReadOnlyList<string> Reclaimed);
