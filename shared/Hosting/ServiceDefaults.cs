@@ -105,6 +105,7 @@ public static class ServiceDefaults
     /// <summary>Health endpoints (<c>/health/live</c>, <c>/health/ready</c>), problem details, auth, OpenAPI.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.Use((http, next) => Resources.IgnoredFields.CollectAsync(http, next));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

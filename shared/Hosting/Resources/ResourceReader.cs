@@ -100,19 +100,42 @@ public static class ResourceReader
         {
             if (key is not ("apiVersion" or "kind" or "metadata" or "spec" or "status"))
             {
-                throw new MeshException(new MeshError(ErrorCodes.UnknownField, $"unknown top-level field '{key}'", ErrorKind.Invalid, key, null,
+                var nearest = SpecBinder.Nearest(key, ["apiVersion", "kind", "metadata", "spec", "status"]);
+                throw new MeshException(new MeshError(ErrorCodes.UnknownField,
+                    $"unknown top-level field '{key}'" + (nearest is null ? "" : $"; did you mean {nearest}?"), ErrorKind.Invalid, key, null,
                     "a document has only apiVersion, kind, metadata, spec and status"));
             }
         }
+        var metadata = obj["metadata"] is { } meta ? SpecBinder.BindNode<ObjectMeta>(meta, "metadata") : new ObjectMeta();
         return new ResourceDocument
         {
             ApiVersion = Text(obj, "apiVersion"),
             Kind = Text(obj, "kind"),
-            Metadata = obj["metadata"] is { } meta ? SpecBinder.BindNode<ObjectMeta>(meta, "metadata") : new ObjectMeta(),
+            Metadata = Owned(metadata),
             Spec = obj["spec"] is { } spec ? JsonSerializer.SerializeToElement(spec) : null,
             Status = obj["status"] is { } status ? JsonSerializer.SerializeToElement(status) : null,
         };
     }
+
+    // COMMON-8: what another API server owns is dropped: its field ownership and finalizers, kubectl's last applied
+    // document, and its resourceVersion (which is not a version of ours: sent as the expected version, it would conflict).
+    private static ObjectMeta Owned(ObjectMeta meta) => meta with
+    {
+        ResourceVersion = meta.IsForeign ? null : meta.ResourceVersion,
+        Uid = null,
+        CreationTimestamp = null,
+        Generation = null,
+        ManagedFields = null,
+        Finalizers = null,
+        OwnerReferences = null,
+        SelfLink = null,
+        GenerateName = null,
+        DeletionTimestamp = null,
+        DeletionGracePeriodSeconds = null,
+        Annotations = meta.Annotations is { } a && a.ContainsKey(ObjectMeta.LastAppliedAnnotation)
+            ? a.Where(kv => kv.Key != ObjectMeta.LastAppliedAnnotation).ToDictionary(kv => kv.Key, kv => kv.Value)
+            : meta.Annotations,
+    };
 
     private static string? Text(JsonObject obj, string name) => obj[name] switch
     {

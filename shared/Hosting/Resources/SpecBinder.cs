@@ -34,7 +34,19 @@ public static class SpecBinder
         {
             throw Invalid("metadata.namespace", ns, $"metadata.namespace '{ns}' differs from the namespace in the URL '{routeNamespace}'");
         }
-        return doc.Spec is { ValueKind: JsonValueKind.Object } spec ? BindElement<TSpec>(spec, "spec") : new TSpec();
+        if (doc.Spec is not { ValueKind: JsonValueKind.Object } spec)
+        {
+            return new TSpec();
+        }
+        // COMMON-8: the upstream CRD's fields that this platform does not act on are accepted and left out.
+        var upstream = UpstreamFields.Of(apiVersion, kind);
+        if (upstream.Count == 0)
+        {
+            return BindElement<TSpec>(spec, "spec");
+        }
+        var (kept, ignored) = UpstreamFields.Strip(JsonObject.Create(spec)!, typeof(TSpec), upstream);
+        IgnoredFields.Report(ignored.Select(f => "spec." + f));
+        return BindNode<TSpec>(kept, "spec");
     }
 
     /// <summary>Binds a JSON element, refusing unknown fields and wrong types with the field's path.</summary>
@@ -47,14 +59,14 @@ public static class SpecBinder
         }
         catch (JsonException ex)
         {
-            throw FromJson(ex, path);
+            throw FromJson(ex, path, typeof(T));
         }
     }
 
     /// <summary>Binds a JSON node (see <see cref="BindElement{T}"/>).</summary>
     public static T BindNode<T>(JsonNode node, string path) => BindElement<T>(JsonSerializer.SerializeToElement(node), path);
 
-    private static MeshException FromJson(JsonException ex, string root)
+    private static MeshException FromJson(JsonException ex, string root, Type bound)
     {
         var field = root + (ex.Path is { Length: > 1 } p ? p[1..] : "");
         // System.Text.Json names an unknown member as: The JSON property 'x' could not be mapped ...
@@ -62,12 +74,43 @@ public static class SpecBinder
         {
             var name = ex.Message.Split('\'') is { Length: >= 2 } parts ? parts[1] : "?";
             var where = field.EndsWith("." + name, StringComparison.Ordinal) ? field : $"{field}.{name}";
-            return new MeshException(new MeshError(ErrorCodes.UnknownField, $"unknown field '{where}'", ErrorKind.Invalid, where, null,
-                "remove it, or check its spelling and case against the resource's documented fields"));
+            var segments = where.Split('.').Skip(1).Select(s => s.Split('[')[0]).ToList();
+            var known = UpstreamFields.TypeAt(bound, segments.Take(segments.Count - 1)) is { } parent ? UpstreamFields.JsonNames(parent).ToList() : [];
+            var nearest = Nearest(name, known);
+            return new MeshException(new MeshError(ErrorCodes.UnknownField,
+                $"unknown field '{where}'" + (nearest is null ? "" : $"; did you mean {nearest}?"), ErrorKind.Invalid, where, null,
+                nearest is null
+                    ? $"remove it, or check its spelling and case against the resource's fields{(known.Count > 0 ? ": " + string.Join(", ", known.Order(StringComparer.Ordinal)) : "")}"
+                    : $"write {nearest}, or remove the field"));
         }
         return new MeshException(new MeshError(ErrorCodes.InvalidField,
             $"{field} has the wrong type: {ex.Message.Split(". Path:")[0]}", ErrorKind.Invalid, field, null,
             "check the field's type (string, number, boolean, list or mapping)"));
+    }
+
+    /// <summary>The known name closest to <paramref name="name"/> (case, a typo or two), or null when none is close.</summary>
+    public static string? Nearest(string name, IEnumerable<string> known)
+    {
+        var best = known.Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return row[b.Length];
     }
 
     private static MeshException Invalid(string field, string? value, string message) =>

@@ -75,8 +75,13 @@ public sealed class BadDocumentTests(ApiFixture fx) : IClassFixture<ApiFixture>
             HttpStatusCode.NotFound, "ExternalNetworkNotFound");
         await Problems.AssertAsync(await fx.Host.PutAsync($"{vpcs}/half", Vpc("half", "  externalNetworkID: c9a831a0-6298-44c6-a664-2f362e60e419")),
             HttpStatusCode.UnprocessableEntity, "MissingField");
-        await Problems.AssertAsync(await fx.Host.PutAsync($"{vpcs}/extra", Vpc("extra", "  enableBfd: true")),
+        var misspelt = await Problems.AssertAsync(await fx.Host.PutAsync($"{vpcs}/extra", Vpc("extra", "  nameSpaces: [a]")),
             HttpStatusCode.UnprocessableEntity, "UnknownField");
+        Assert.Contains("did you mean namespaces?", misspelt.GetProperty("detail").GetString());
+        // COMMON-8: a field of the upstream CRD that this platform does not act on is accepted, and said so.
+        var upstream = await fx.Host.PutAsync($"{vpcs}/extra", Vpc("extra", "  enableBfd: true"));
+        Assert.Equal(HttpStatusCode.Created, upstream.StatusCode);
+        Assert.Contains("spec.enableBfd", string.Join(" ", upstream.Headers.GetValues("Warning")));
         await Problems.AssertAsync(await fx.Host.PutAsync("/apis/network.mesh.io/v1/externalnetworks/badnet",
                 "apiVersion: network.mesh.io/v1\nkind: ExternalNetwork\nmetadata:\n  name: badnet\nspec:\n  id: c9a831a0-6298-44c6-a664-2f362e60e419\n  cidr: 172.110.0.1/24\n"),
             HttpStatusCode.UnprocessableEntity, "InvalidCidr");

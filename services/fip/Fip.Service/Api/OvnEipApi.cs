@@ -29,9 +29,11 @@ public static class OvnEipApi
             {
                 throw Unsupported("type", type, "only type nat (a floating IP for eip, snat and dnat rules) is served here");
             }
-            if (!string.IsNullOrEmpty(spec.V6Ip) || !string.IsNullOrEmpty(spec.MacAddress))
+            // macAddress is written by Kube-OVN's controller and comes back in an exported document: accepted, not used
+            // (here the gateway answers for a floating IP). An IPv6 address is a value this platform forbids.
+            if (!string.IsNullOrEmpty(spec.V6Ip))
             {
-                throw Unsupported(spec.V6Ip is null ? "macAddress" : "v6Ip", spec.V6Ip ?? spec.MacAddress, "floating IP pools are IPv4; omit it");
+                throw Unsupported("v6Ip", spec.V6Ip, "floating IP pools are IPv4; omit it");
             }
             var caller = Caller.Http(http);
             var project = caller.Admin && doc.Metadata.Labels?.GetValueOrDefault(ProjectLabel) is { Length: > 0 } p ? p : caller.Project;
