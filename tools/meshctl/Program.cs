@@ -18,14 +18,36 @@ var root = new RootCommand("meshctl: apply and read mesh resources; read, replay
     PodCommands.Build(),
     TokenCommand(),
 };
+// Every user error is one line on stderr and a non-zero exit; a stack trace only with MESHCTL_DEBUG=1.
+var debug = Environment.GetEnvironmentVariable("MESHCTL_DEBUG") == "1";
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = debug });
 }
 catch (CliException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return ex.ExitCode;
+}
+catch (MeshException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Error.Code}: {ex.Error.Message}" + (ex.Error.Remedy is { } remedy ? $" ({remedy})" : ""));
+    return 1;
+}
+catch (HttpRequestException ex)
+{
+    Console.Error.WriteLine($"error: cannot reach the service: {ex.Message} (is the mesh running? ./mesh status; or set MESH_<SERVICE>_URL)");
+    return 3;
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
+catch (Exception ex) when (!debug)
+{
+    Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message.Split('\n')[0]} (MESHCTL_DEBUG=1 shows the stack)");
+    return 1;
 }
 
 static Command TokenCommand()

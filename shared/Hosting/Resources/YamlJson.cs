@@ -50,7 +50,15 @@ public static class YamlJson
         foreach (var (key, value) in map.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? throw new MeshException(new MeshError(ErrorCodes.Malformed,
-                $"a mapping key at line {key.Start.Line} is not a plain name", ErrorKind.Malformed, "body"));
+                $"a mapping key at line {key.Start.Line}, column {key.Start.Column} is not a plain name", ErrorKind.Malformed, "body", null,
+                "write a plain name before the colon"));
+            if (name.Length == 0)
+            {
+                // e.g. seed 001's template pod, requests: {: '1'}: a value with no name.
+                throw new MeshException(new MeshError(ErrorCodes.Malformed,
+                    $"an empty mapping key at line {key.Start.Line}, column {key.Start.Column}: a value with no name", ErrorKind.Malformed, "body", null,
+                    "write the field's name before the colon, e.g. requests: {nvidia.com/gpu: '1'}"));
+            }
             NulFreeString.Check(name);
             if (obj.ContainsKey(name))
             {

@@ -48,7 +48,8 @@ public sealed class ExportedDocumentTests(PythonWorld world)
         AssertOwnMetadata(gateway, "4418402");
 
         // The same export again (its resourceVersion is the other cluster's, not an expected version here) changes nothing.
-        var before = await world.Mesh.Processes.Database("vpc").ScalarAsync<long>("SELECT count(*) FROM mesh_events");
+        const string Edits = "SELECT count(*) FROM mesh_events WHERE type IN ('vpc.subnet-created.v1', 'vpc.subnet-updated.v1')";
+        var before = await world.Mesh.Processes.Database("vpc").ScalarAsync<long>(Edits);
         var again = await world.Mesh.SendAsync("vpc", HttpMethod.Put, "/apis/kubeovn.io/v1/subnets/exported-subnet", Exported("subnet.yaml"), Who.Admin);
         Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
         // What the mesh does not act on is said, as the Kubernetes API server says it: a Warning header.
@@ -57,7 +58,7 @@ public sealed class ExportedDocumentTests(PythonWorld world)
         {
             Assert.Contains(field, warning);
         }
-        Assert.Equal(before, await world.Mesh.Processes.Database("vpc").ScalarAsync<long>("SELECT count(*) FROM mesh_events"));
+        Assert.Equal(before, await world.Mesh.Processes.Database("vpc").ScalarAsync<long>(Edits));
     }
 
     [Fact]
@@ -111,5 +112,19 @@ public sealed class ExportedDocumentTests(PythonWorld world)
         response = await world.Mesh.SendAsync("vpc", HttpMethod.Put, "/apis/kubeovn.io/v1/subnets/typo-subnet",
             "apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata:\n  name: typo-subnet\n  lables: {a: b}\nspec:\n  cidrBlock: 10.251.0.0/24\n", Who.Admin);
         Assert.Contains("did you mean labels?", (await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_document_with_an_empty_mapping_key_is_400_MalformedDocument_with_line_and_column_and_changes_nothing()
+    {
+        const string Edits = "SELECT count(*) FROM mesh_events WHERE type LIKE 'vpc.subnet-%' AND type <> 'vpc.subnet-usage-changed.v1'";
+        var before = await world.Mesh.Processes.Database("vpc").ScalarAsync<long>(Edits);
+        var response = await world.Mesh.SendAsync("vpc", HttpMethod.Put, "/apis/kubeovn.io/v1/subnets/empty-key",
+            "apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata:\n  name: empty-key\nspec:\n  cidrBlock: 10.252.0.0/24\n  excludeIps: {: '1'}\n", Who.Admin);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        Assert.Equal("MalformedDocument", problem.GetProperty("code").GetString());
+        Assert.Contains("line 7, column", problem.GetProperty("message").GetString());
+        Assert.Equal(before, await world.Mesh.Processes.Database("vpc").ScalarAsync<long>(Edits));
     }
 }

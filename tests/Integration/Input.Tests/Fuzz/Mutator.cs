@@ -96,7 +96,7 @@ public sealed class Mutator(Random random)
     {
         var yaml = !seed.TrimStart().StartsWith('{');
         var type = yaml ? "application/yaml" : "application/json";
-        switch (random.Next(9))
+        switch (random.Next(10))
         {
             case 0:
                 return (seed[..random.Next(seed.Length)], type, "truncated");
@@ -120,6 +120,9 @@ public sealed class Mutator(Random random)
                 return (seed + "\n---\n" + seed, "application/yaml", "two documents");
             case 7:
                 return (seed, random.Next(2) == 0 ? "text/plain" : "application/xml", "wrong content type");
+            case 8 when yaml && seed.Contains("\nspec:\n", StringComparison.Ordinal):
+                // Seed 001's template pod as extracted: requests: {: '1'} (a mapping key with no name).
+                return (seed.Replace("\nspec:\n", "\nspec:\n  requests: {: '1'}\n"), type, "empty mapping key");
             default:
                 return ("a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n" +
                         "d: &d [*c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d]\n", "application/yaml", "YAML aliases");
