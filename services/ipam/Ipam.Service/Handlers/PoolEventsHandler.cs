@@ -15,7 +15,7 @@ namespace Mesh.Ipam.Service.Handlers;
 /// redeliveries after a restart are harmless.
 /// </summary>
 public sealed class PoolEventsHandler(
-    PoolWriter pools, EventStore store, SubnetDirectoryCache directory, TimeProvider clock, ILogger<PoolEventsHandler> logger)
+    PoolWriter pools, EventStore store, SubnetDirectoryCache directory, UsageTracker usage, TimeProvider clock, ILogger<PoolEventsHandler> logger)
 {
     public const string NatGatewayInterface = "lan";
     public const string NatGatewayNode = "vpc-nat-gw";
@@ -28,6 +28,8 @@ public sealed class PoolEventsHandler(
         var provider = string.IsNullOrWhiteSpace(m.Provider) ? "ovn" : m.Provider;
         await SubmitAsync(m.Name, new CreatePool(m.Name, m.CidrBlock, clock.GetUtcNow(), m.Vpc, m.Gateway, m.ExcludeIps ?? [], provider,
             m.ProjectIds ?? [], m.Namespaces ?? [], m.Generation), meta.For(nameof(CreatePool)), ct);
+        // The subnet's status is right from its creation (and after an edit), not from its first allocation.
+        usage.Touch(m.Name);
         if (m.IsVpcDefault)
         {
             var stored = await directory.StoredVpcAsync(m.Vpc, ct);

@@ -11,8 +11,8 @@ namespace Mesh.Ipam.Service.Handlers;
 /// status read from the committed pool, not a fact of record, so it goes out directly rather than
 /// through the log.
 /// </summary>
-public sealed class UsageTracker(PoolWriter pools, IBus bus, IOptions<IpamOptions> options, ILogger<UsageTracker> logger)
-    : BackgroundService
+public sealed class UsageTracker(PoolWriter pools, IBus bus, IOptions<IpamOptions> options, ILogger<UsageTracker> logger,
+    Directory.SubnetDirectoryCache directory) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
 
@@ -20,6 +20,18 @@ public sealed class UsageTracker(PoolWriter pools, IBus bus, IOptions<IpamOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // At start, every known subnet once: a status that was never published (or published by an older version) is corrected.
+        try
+        {
+            foreach (var subnet in (await directory.GetAsync(false, stoppingToken)).Subnets)
+            {
+                Touch(subnet.Name);
+            }
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "the subnets' usage is not republished at start; it is at their next change");
+        }
         using var timer = new PeriodicTimer(options.Value.UsageDebounce);
         while (await Tick(timer, stoppingToken))
         {
