@@ -19,6 +19,8 @@ public static class VpcModule
     {
         services.AddOptions<TopologySettings>().BindConfiguration("Mesh:Vpc").ValidateOnStart();
         services.AddSingleton<IValidateOptions<TopologySettings>, TopologySettingsValidation>();
+        services.AddOptions<DefaultExternalNetworkOptions>().BindConfiguration(DefaultExternalNetworkOptions.Section)
+            .Validate(o => o.Problem() is null, $"{DefaultExternalNetworkOptions.Section} is invalid: Id, Name and Cidr together").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TopologySettings>>().Value);
         services.AddOptions<VpcSagaOptions>().BindConfiguration(VpcSagaOptions.Section)
             .Validate(o => o.DeletionWait >= TimeSpan.Zero && o.RepublishInterval > TimeSpan.Zero,

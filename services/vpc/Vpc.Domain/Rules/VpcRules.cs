@@ -136,7 +136,9 @@ internal static class VpcRules
         if (!state.ExternalNetworks.TryGetValue(id, out network))
         {
             return new MeshError(VpcErrorCodes.ExternalNetworkNotFound, $"spec.externalNetworkID: external network '{id}' is not registered",
-                ErrorKind.NotFound, "spec.externalNetworkID", id, "create the external network in the SDN network page and use its ID");
+                ErrorKind.NotFound, "spec.externalNetworkID", id,
+                $"register it first with an ExternalNetwork document (apiVersion network.mesh.io/v1, spec.id {id}, cidr, gateway), "
+                + "e.g. meshctl apply -f examples/vpc/external-network.yaml; meshctl get externalnetworks lists those registered");
         }
         if (!string.IsNullOrWhiteSpace(spec.ExternalNetworkName) && network.Name is not null && spec.ExternalNetworkName != network.Name)
         {
