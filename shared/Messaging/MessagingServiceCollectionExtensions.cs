@@ -22,6 +22,9 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton<Inbox>();
+        // Started means bound: an event published right after start must find this service's queues (and a command sent
+        // straight to its queue must be routed, not returned unroutable).
+        services.Configure<MassTransitHostOptions>(o => (o.WaitUntilStarted, o.StartTimeout) = (true, TimeSpan.FromSeconds(60)));
         services.AddMassTransit(x =>
         {
             // A control plane calls only its configured PostgreSQL, RabbitMQ and OTLP endpoints: no vendor telemetry.

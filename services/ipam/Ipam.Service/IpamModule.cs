@@ -37,8 +37,6 @@ public static class IpamModule
             x.AddConsumer<SubnetRemovedConsumer>();
             x.AddConsumer<SubnetDeletionAbortedConsumer>();
         }, null, typeof(Mesh.Contracts.Ipam.AddressAllocated).Assembly);
-        // Ready means bound: an event published right after start must find this service's queues.
-        services.Configure<MassTransit.MassTransitHostOptions>(o => (o.WaitUntilStarted, o.StartTimeout) = (true, TimeSpan.FromSeconds(60)));
         services.AddMigrations(SchemaMigrator.FromAssembly(typeof(IpamModule).Assembly, "ipam"));
         services.AddInlineProjection<DirectoryProjection>();
         services.AddInlineProjection<AllocationIndexProjection>();

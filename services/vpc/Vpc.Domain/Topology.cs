@@ -92,7 +92,9 @@ public sealed class Topology
             case SubnetDeletionRequested x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Deleting = true, DeletionSaga = x.SagaId, LastAbort = null }; break;
             case SubnetDeletionAborted x: subnets[x.Subnet] = subnets[x.Subnet] with { Deleting = false, DeletionSaga = default, LastAbort = x }; break;
             case SubnetDeleted x: RemoveSubnet(x.Subnet.Name); break;
-            case SubnetUsageChanged x when subnets.ContainsKey(x.Subnet): subnets[x.Subnet] = subnets[x.Subnet] with { Usage = x.Usage }; break;
+            case SubnetUsageChanged x when subnets.ContainsKey(x.Subnet):
+                subnets[x.Subnet] = subnets[x.Subnet] with { Usage = x.Usage, UsagePoolVersion = Math.Max(x.PoolVersion, subnets[x.Subnet].UsagePoolVersion) };
+                break;
             case NatGatewayCreated x: natGateways[x.Gateway.Name] = x.Gateway; break;
             case NatGatewayUpdated x: natGateways[x.Gateway.Name] = x.Gateway; break;
             case NatGatewayDeleted x: natGateways.Remove(x.Gateway.Name); break;

@@ -31,7 +31,7 @@ public sealed record SubnetDeletionAborted(string Subnet, long AllocatedCount, I
 
 public sealed record SubnetDeleted(SubnetDefinition Subnet, Guid SagaId = default);
 
-public sealed record SubnetUsageChanged(string Subnet, SubnetUsage Usage);
+public sealed record SubnetUsageChanged(string Subnet, SubnetUsage Usage, long PoolVersion = 0);
 
 public sealed record NatGatewayCreated(NatGateway Gateway);
 

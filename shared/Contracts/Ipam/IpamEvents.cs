@@ -29,7 +29,10 @@ public sealed record AddressReleased(
     long Generation) : INodeScoped;
 
 /// <summary>A subnet's usage changed (for the VPC service's <c>status</c>: v4availableIPs, v4usingIPs, ...).</summary>
-public sealed record SubnetUsageChanged(string Subnet, string V4AvailableIps, string V4UsingIps, string V6AvailableIps, string V6UsingIps);
+/// <remarks><c>PoolVersion</c> is the pool's stream version the counts were read at: a report is newer than another when its
+/// version is higher, so a late or reordered copy never rolls a subnet's status back (0: an older sender, no order).</remarks>
+public sealed record SubnetUsageChanged(string Subnet, string V4AvailableIps, string V4UsingIps, string V6AvailableIps, string V6UsingIps,
+    long PoolVersion = 0);
 
 /// <summary>IPAM-12: usage crossed 50, 80 or 100 percent.</summary>
 public sealed record SubnetUsageWarning(string Subnet, int Threshold, double Percent, string Total, string Used);

@@ -77,6 +77,20 @@ public class SubnetDeletionTests
     }
 
     [Fact]
+    public void A_usage_report_read_at_an_older_pool_version_never_rolls_the_status_back()
+    {
+        var state = Spec.GivenTestVpc2();
+        var newer = new SubnetUsage(240, 13, 0, 0);
+        state.Apply(Spec.Single<SubnetUsageChanged>(Spec.Accepted(state, new RecordSubnetUsage("net192", newer, PoolVersion: 40))));
+        // A copy read at version 30 arrives late (two consumers, a redelivery): it records nothing.
+        Assert.Empty(Spec.Accepted(state, new RecordSubnetUsage("net192", new SubnetUsage(250, 3, 0, 0), PoolVersion: 30)));
+        Assert.Equal(newer, state.Subnets["net192"].Usage);
+        var latest = new SubnetUsage(239, 14, 0, 0);
+        state.Apply(Spec.Single<SubnetUsageChanged>(Spec.Accepted(state, new RecordSubnetUsage("net192", latest, PoolVersion: 41))));
+        Assert.Equal(latest, state.Subnets["net192"].Usage);
+    }
+
+    [Fact]
     public void Every_step_carries_the_saga_id_and_an_answer_of_another_saga_changes_nothing()
     {
         var first = Guid.NewGuid();

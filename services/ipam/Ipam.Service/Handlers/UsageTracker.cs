@@ -41,7 +41,7 @@ public sealed class UsageTracker(PoolWriter pools, IBus bus, IOptions<IpamOption
                 try
                 {
                     var changed = await pools.QueryAsync(subnet, s => s.Exists ? new SubnetUsageChanged(subnet,
-                        Text(s.V4?.Usage.Free), Text(s.V4?.Usage.Used), Text(s.V6?.Usage.Free), Text(s.V6?.Usage.Used)) : null, stoppingToken);
+                        Text(s.V4?.Usage.Free), Text(s.V4?.Usage.Used), Text(s.V6?.Usage.Free), Text(s.V6?.Usage.Used), s.Version) : null, stoppingToken);
                     if (changed is not null)
                     {
                         await bus.Publish(changed, stoppingToken);

@@ -1,3 +1,3 @@
 namespace Mesh.Vpc.Domain;
 
-public sealed record RecordSubnetUsage(string Name, SubnetUsage Usage) : ITopologyCommand;
+public sealed record RecordSubnetUsage(string Name, SubnetUsage Usage, long PoolVersion = 0) : ITopologyCommand;

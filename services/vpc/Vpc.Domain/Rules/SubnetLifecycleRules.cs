@@ -62,8 +62,9 @@ internal static class SubnetLifecycleRules
         {
             return TopologyErrors.Invalid("usage", u.ToString(), "subnet usage numbers must not be negative");
         }
-        return state.Subnets.TryGetValue(c.Name, out var subnet) && subnet.Usage != u
-            ? Decision.Accept(new SubnetUsageChanged(c.Name, u))
+        // A report read at an older pool version than the one recorded is a late copy: recording it would roll the status back.
+        return state.Subnets.TryGetValue(c.Name, out var subnet) && subnet.Usage != u && (c.PoolVersion == 0 || c.PoolVersion > subnet.UsagePoolVersion)
+            ? Decision.Accept(new SubnetUsageChanged(c.Name, u, c.PoolVersion))
             : Decision.Nothing;
     }
 }

@@ -20,7 +20,7 @@ public sealed class SubnetUsageChangedConsumer(TopologyService topology, ILogger
             logger.LogWarning("ignored SubnetUsageChanged for {Subnet}: counts are not numbers", m.Subnet);
             return;
         }
-        var outcome = await topology.SubmitAsync(new RecordSubnetUsage(m.Subnet, new SubnetUsage(v4Free, v4Used, v6Free, v6Used)),
+        var outcome = await topology.SubmitAsync(new RecordSubnetUsage(m.Subnet, new SubnetUsage(v4Free, v4Used, v6Free, v6Used), m.PoolVersion),
             BusMetadata.From(context, "SubnetUsageChanged"), null, context.CancellationToken);
         if (outcome.Decision.Error is { } error)
         {
