@@ -8,7 +8,9 @@ namespace Mesh.Ctl;
 /// <summary>Renders answers as YAML, JSON or a table, the way kubectl does.</summary>
 public static class Output
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Plain UTF-8 out (kubectl's habit): no \u0022 for a quote, no \u00e9 for an accent.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Json(JsonNode? node) => node?.ToJsonString(Indented) ?? "null";
 
@@ -83,7 +85,7 @@ public static class Output
         || s.ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "null" or "~"
         || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || s.StartsWith('-');
 
-    private static string Quote(string s) => JsonSerializer.Serialize(s);
+    private static string Quote(string s) => JsonSerializer.Serialize(s, Plain);
 
     /// <summary>NAME plus a few columns (wide adds more) for a list of resources.</summary>
     public static string Table(IEnumerable<JsonNode?> items, bool wide)

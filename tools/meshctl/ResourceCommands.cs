@@ -44,8 +44,13 @@ public static class ResourceCommands
                 try
                 {
                     var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(doc, ResourceReader.Json));
-                    var answer = await client.JsonAsync(HttpMethod.Put, route.Service, route.Path(doc.Metadata.Namespace, name), body, ct);
-                    Console.WriteLine($"{route.Plural.TrimEnd('s')}/{name} {(answer?["metadata"]?["generation"]?.GetValue<long>() is > 1 ? "configured" : "applied")}");
+                    var resource = route.Path(doc.Metadata.Namespace, name);
+                    var existing = await client.SendAsync(HttpMethod.Get, route.Service, resource, ct: ct);
+                    var before = existing.IsSuccessStatusCode ? JsonNode.Parse(await existing.Content.ReadAsStringAsync(ct)) : null;
+                    var answer = await client.JsonAsync(HttpMethod.Put, route.Service, resource, body, ct);
+                    // kubectl's words: created, configured, or unchanged when the desired state is what it was.
+                    var outcome = before is null ? "created" : Desired(before) == Desired(answer) ? "unchanged" : "configured";
+                    Console.WriteLine($"{route.Kind.ToLowerInvariant()}/{name} {outcome}");
                 }
                 catch (CliException ex)
                 {
@@ -57,6 +62,15 @@ public static class ResourceCommands
         });
         return command;
     }
+
+    // What a document asks for: its spec, labels and annotations (not its status or version).
+    private static string Desired(JsonNode? document) =>
+        new JsonObject
+        {
+            ["spec"] = document?["spec"]?.DeepClone(),
+            ["labels"] = document?["metadata"]?["labels"]?.DeepClone(),
+            ["annotations"] = document?["metadata"]?["annotations"]?.DeepClone(),
+        }.ToJsonString();
 
     public static Command Get(MeshClient client)
     {

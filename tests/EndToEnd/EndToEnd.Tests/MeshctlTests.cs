@@ -27,7 +27,22 @@ public sealed class MeshctlTests : IAsyncLifetime
         {
             var applied = await Meshctl("apply", "-f", Path.Combine(Examples, file));
             Assert.True(applied.ExitCode == 0, applied.Stdout + applied.Stderr);
-            Assert.Contains("applied", applied.Stdout);
+            Assert.Contains("created", applied.Stdout);
+        }
+        // kubectl's words for a second apply: unchanged when nothing differs, configured when something does.
+        var again = await Meshctl("apply", "-f", Path.Combine(Examples, "net192.yaml"));
+        Assert.Equal("subnet/net192 unchanged", again.Stdout.Trim());
+        var edited = Path.Combine(Path.GetTempPath(), $"net192-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(Path.Combine(Examples, "net192.yaml"))).Replace("natOutgoing: true", "natOutgoing: false"));
+        var configured = await Meshctl("apply", "-f", edited);
+        Assert.True(configured.ExitCode == 0, configured.Stdout + configured.Stderr);
+        Assert.Equal("subnet/net192 configured", configured.Stdout.Trim());
+        File.Delete(edited);
+        // Kube-OVN's short names and singular forms, as kubectl knows them.
+        foreach (var kind in new[] { "subnet", "subnets", "Subnet", "vpc", "vpcs", "vpc-nat-gw", "vpc-nat-gateways", "extnet" })
+        {
+            var listed = await Meshctl("get", kind);
+            Assert.True(listed.ExitCode == 0, $"get {kind}: {listed.Stderr}");
         }
         var yaml = await Meshctl("get", "subnet", "net192", "-o", "yaml");
         Assert.Equal(0, yaml.ExitCode);
@@ -122,5 +137,16 @@ public sealed class MeshctlTests : IAsyncLifetime
         var write = await ToolProcess.RunAsync(_meshctl, env, null, "apply", "-f", Path.Combine(Examples, "external-network.yaml"));
         Assert.Equal(1, write.ExitCode);
         Assert.Contains("Forbidden", write.Stderr);
+    }
+
+    [Fact]
+    public void Yaml_and_json_output_is_plain_utf8()
+    {
+        var node = JsonNode.Parse("""{"owner": "équipe \"réseau\"", "on": "on"}""");
+        var yaml = Mesh.Ctl.Output.Yaml(node);
+        Assert.Contains("équipe", yaml);
+        Assert.Contains("\\\"réseau\\\"", yaml);
+        Assert.DoesNotContain("\\u00", yaml);
+        Assert.DoesNotContain("\\u00", Mesh.Ctl.Output.Json(node));
     }
 }
