@@ -5,40 +5,45 @@ namespace Mesh.Hosting.Resources;
 /// <summary>
 /// The upstream fields a request's document carried that this platform accepts but does not act on (COMMON-8). They are
 /// told back the way the Kubernetes API server tells deprecations: a <c>Warning: 299</c> header, which kubectl and meshctl show.
+/// A request whose document carried none pays nothing but the note of which request it is.
 /// </summary>
 public static class IgnoredFields
 {
-    private static readonly AsyncLocal<List<string>?> Current = new();
+    private static readonly AsyncLocal<HttpContext?> Current = new();
+    private static readonly object Key = new();
 
     /// <summary>Notes fields left out of the request being handled (nothing outside a request).</summary>
     public static void Report(IEnumerable<string> fields)
     {
-        if (Current.Value is { } list)
+        var names = fields.ToList();
+        if (names.Count == 0 || Current.Value is not { } http)
         {
-            lock (list)
+            return;
+        }
+        lock (http.Items)
+        {
+            if (http.Items[Key] is not List<string> list)
             {
-                list.AddRange(fields);
+                list = [];
+                http.Items[Key] = list;
+                http.Response.OnStarting(() =>
+                {
+                    lock (http.Items)
+                    {
+                        http.Response.Headers.Append("Warning",
+                            $"299 - \"{string.Join(", ", list.Distinct())}: accepted from the upstream CRD, not acted on by this platform\"");
+                    }
+                    return Task.CompletedTask;
+                });
             }
+            list.AddRange(names);
         }
     }
 
-    /// <summary>Collects the request's ignored fields and answers them in a <c>Warning</c> header.</summary>
-    public static async Task CollectAsync(HttpContext http, Func<Task> next)
+    /// <summary>Marks the request whose ignored fields <see cref="Report"/> notes, for the <c>Warning</c> header.</summary>
+    public static Task CollectAsync(HttpContext http, Func<Task> next)
     {
-        var list = new List<string>();
-        Current.Value = list;
-        http.Response.OnStarting(() =>
-        {
-            lock (list)
-            {
-                if (list.Count > 0)
-                {
-                    http.Response.Headers.Append("Warning",
-                        $"299 - \"{string.Join(", ", list.Distinct())}: accepted from the upstream CRD, not acted on by this platform\"");
-                }
-            }
-            return Task.CompletedTask;
-        });
-        await next();
+        Current.Value = http;
+        return next();
     }
 }

@@ -40,14 +40,14 @@ public sealed class CatalogueWorld : IAsyncLifetime
 
     private async Task TopologyAsync()
     {
-        await PutAsync("vpc", "/apis/network.mesh.io/v1/externalnetworks/external-net", Examples.Read("vpc", "external-network.yaml"));
-        await PutAsync("vpc", "/apis/network.mesh.io/v1/externalnetworks/cat-ext-small", Examples.Read("vpc", "external-network.yaml")
+        await Mesh.PutOkAsync("vpc", "/apis/network.mesh.io/v1/externalnetworks/external-net", Examples.Read("vpc", "external-network.yaml"));
+        await Mesh.PutOkAsync("vpc", "/apis/network.mesh.io/v1/externalnetworks/cat-ext-small", Examples.Read("vpc", "external-network.yaml")
             .With("name", "cat-ext-small").With("id", SmallNetworkId).With("cidr", "198.51.100.0/29").With("gateway", "198.51.100.1"));
-        await PutAsync("vpc", "/apis/kubeovn.io/v1/vpcs/test-vpc2", Examples.Read("vpc", "test-vpc2.yaml"));
-        await PutAsync("vpc", "/apis/kubeovn.io/v1/subnets/net192", Examples.Read("vpc", "net192.yaml"));
-        await PutAsync("vpc", "/apis/kubeovn.io/v1/vpcs/vpc-secondary", Examples.Read("vpc", "vpc-secondary.yaml"));
-        await PutAsync("vpc", "/apis/kubeovn.io/v1/subnets/cat-sec", Subnet("cat-sec", "  vpc: vpc-secondary\n  cidrBlock: 10.220.0.0/24"));
-        await PutAsync("vpc", "/apis/kubeovn.io/v1/vpc-nat-gateways/cat-gw", Examples.Read("vpc", "vpc-nat-gw.yaml")
+        await Mesh.PutOkAsync("vpc", "/apis/kubeovn.io/v1/vpcs/test-vpc2", Examples.Read("vpc", "test-vpc2.yaml"));
+        await Mesh.PutOkAsync("vpc", "/apis/kubeovn.io/v1/subnets/net192", Examples.Read("vpc", "net192.yaml"));
+        await Mesh.PutOkAsync("vpc", "/apis/kubeovn.io/v1/vpcs/vpc-secondary", Examples.Read("vpc", "vpc-secondary.yaml"));
+        await Mesh.PutOkAsync("vpc", "/apis/kubeovn.io/v1/subnets/cat-sec", Subnet("cat-sec", "  vpc: vpc-secondary\n  cidrBlock: 10.220.0.0/24"));
+        await Mesh.PutOkAsync("vpc", "/apis/kubeovn.io/v1/vpc-nat-gateways/cat-gw", Examples.Read("vpc", "vpc-nat-gw.yaml")
             .With("name", "cat-gw").With("subnet", "cat-sec").With("lanIp", "10.220.0.254"));
         foreach (var (name, spec) in new[]
         {
@@ -57,7 +57,7 @@ public sealed class CatalogueWorld : IAsyncLifetime
             ("cat-used", "  cidrBlock: 10.213.0.0/24"),
         })
         {
-            await PutAsync("vpc", $"/apis/kubeovn.io/v1/subnets/{name}", Subnet(name, spec));
+            await Mesh.PutOkAsync("vpc", $"/apis/kubeovn.io/v1/subnets/{name}", Subnet(name, spec));
         }
         foreach (var pool in new[] { "net192", "cat-a", "cat-tiny", "cat-p1", "cat-used" })
         {
@@ -74,7 +74,7 @@ public sealed class CatalogueWorld : IAsyncLifetime
         await AllocateIpAsync(ClientBus.Pod("cat-full", "cat-tiny"));
         await AllocateIpAsync(ClientBus.Pod("cat-user", "cat-used"));
         await AllocateIpAsync(ClientBus.Pod("cat-gone", "cat-a", ip: "10.210.0.20"));
-        await OkAsync(await Mesh.SendAsync("ipam", HttpMethod.Delete, "/api/v1/allocations/cat-gone?project=p1", null, Who.Admin));
+        await MeshUnderTest.OkAsync(await Mesh.SendAsync("ipam", HttpMethod.Delete, "/api/v1/allocations/cat-gone?project=p1", null, Who.Admin));
         foreach (var (pod, ip) in new[] { ("vm1", "192.168.100.11"), ("pod1", "192.168.100.12"), ("vm2", "192.168.100.13") })
         {
             await AllocateIpAsync(ClientBus.Pod(pod, "net192", ip: ip) with { PodName = pod });
@@ -90,24 +90,24 @@ public sealed class CatalogueWorld : IAsyncLifetime
     // and dnat rules, and a floating IP allocated over the bus with an idempotency key.
     private async Task FloatingIpsAsync()
     {
-        await PutAsync("fip", "/apis/neutron.io/v1/fips/ext-net", Examples.Read("fip", "fip-pool.yaml"));
-        await PutAsync("fip", "/apis/neutron.io/v1/fips/cat-ext-small", Examples.Read("fip", "fip-pool.yaml").With("name", "cat-ext-small")
+        await Mesh.PutOkAsync("fip", "/apis/neutron.io/v1/fips/ext-net", Examples.Read("fip", "fip-pool.yaml"));
+        await Mesh.PutOkAsync("fip", "/apis/neutron.io/v1/fips/cat-ext-small", Examples.Read("fip", "fip-pool.yaml").With("name", "cat-ext-small")
             .With("externalNetworkID", SmallNetworkId).With("cidr", "198.51.100.0/29").With("gateway", "198.51.100.1")
             .With("ranges", "[198.51.100.2]").With("excludes", null));
-        await PutAsync("fip", "/apis/kubeovn.io/v1/ovn-eips/cat-small", Eip("cat-small", "cat-ext-small"), Who.Member("p3"));
+        await Mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-eips/cat-small", Eip("cat-small", "cat-ext-small"), Who.Member("p3"));
         for (var i = 0; i < 10; i++)
         {
-            await PutAsync("fip", $"/apis/kubeovn.io/v1/ovn-eips/cat-q-{i}", Eip($"cat-q-{i}"), Who.Member("cat-quota"));
+            await Mesh.PutOkAsync("fip", $"/apis/kubeovn.io/v1/ovn-eips/cat-q-{i}", Eip($"cat-q-{i}"), Who.Member("cat-quota"));
         }
         var p1 = Who.Member("p1");
-        await PutAsync("fip", "/apis/kubeovn.io/v1/ovn-eips/eip-static", Examples.Read("fip", "ovn-eip.yaml"), p1);
+        await Mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-eips/eip-static", Examples.Read("fip", "ovn-eip.yaml"), p1);
         foreach (var name in new[] { "eip-snat", "eip-dnat", "cat-spare" })
         {
-            await PutAsync("fip", $"/apis/kubeovn.io/v1/ovn-eips/{name}", Eip(name), p1);
+            await Mesh.PutOkAsync("fip", $"/apis/kubeovn.io/v1/ovn-eips/{name}", Eip(name), p1);
         }
-        await PutAsync("fip", "/apis/kubeovn.io/v1/ovn-fips/vm1-fip", Examples.Read("fip", "ovn-fip.yaml"), p1);
-        await PutAsync("fip", "/apis/kubeovn.io/v1/ovn-snat-rules/pod1-snat", PodSnat, p1);
-        await PutAsync("fip", "/apis/kubeovn.io/v1/ovn-dnat-rules/vm1-ssh", Examples.Read("fip", "ovn-dnat-rule.yaml"), p1);
+        await Mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-fips/vm1-fip", Examples.Read("fip", "ovn-fip.yaml"), p1);
+        await Mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-snat-rules/pod1-snat", PodSnat, p1);
+        await Mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-dnat-rules/vm1-ssh", Examples.Read("fip", "ovn-dnat-rule.yaml"), p1);
         var response = await Mesh.Bus.Client<AllocateFip>().GetResponse<FipAllocation, Rejected>(new AllocateFip
         {
             Project = "p1", Name = "cat-idem", ExternalSubnet = "ext-net", IdempotencyKey = "cat-key",
@@ -126,16 +126,16 @@ public sealed class CatalogueWorld : IAsyncLifetime
     // no device (for MinTxRateUnsupported); node-12 whose policy is still being applied (InProgress).
     private async Task SriovAsync()
     {
-        await PutAsync("sriov", $"{Base}/sriovnetworknodestates/node-10", Read("node-state-node-10.yaml"), Who.Agent);
-        await PutAsync("sriov", $"{Base}/sriovnetworknodepolicies/node-policy-10", Read("policy-runc-eth.yaml"));
-        await PutAsync("sriov", $"{Base}/sriovnetworks/nics", Read("network-nics.yaml"));
-        await PutAsync("sriov", $"{Base}/sriovnetworknodestates/node-10", Read("node-state-node-10-configured.yaml"), Who.Agent);
-        await PutAsync("sriov", $"{Base}/sriovnetworknodepolicies/cat-intel", Read("policy-runc-eth.yaml").With("name", "cat-intel")
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodestates/node-10", Read("node-state-node-10.yaml"), Who.Agent);
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodepolicies/node-policy-10", Read("policy-runc-eth.yaml"));
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworks/nics", Read("network-nics.yaml"));
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodestates/node-10", Read("node-state-node-10-configured.yaml"), Who.Agent);
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodepolicies/cat-intel", Read("policy-runc-eth.yaml").With("name", "cat-intel")
             .With("resourceName", "intelnics").With("vendor", "\"8086\"").With("deviceID", "\"158b\""));
-        await PutAsync("sriov", $"{Base}/sriovnetworknodestates/node-12", Node12State, Who.Agent);
-        await PutAsync("sriov", $"{Base}/sriovnetworknodepolicies/cat-policy-12", Read("policy-runc-eth.yaml").With("name", "cat-policy-12")
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodestates/node-12", Node12State, Who.Agent);
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodepolicies/cat-policy-12", Read("policy-runc-eth.yaml").With("name", "cat-policy-12")
             .With("resourceName", "inprog").With("kubernetes.io/hostname", "node-12").With("rootDevices", "[\"0000:81:00.0\"]"));
-        await PutAsync("sriov", $"{Base}/sriovnetworks/cat-inprog", Read("network-nics.yaml").With("name", "cat-inprog").With("ipam", null)
+        await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworks/cat-inprog", Read("network-nics.yaml").With("name", "cat-inprog").With("ipam", null)
             .With("resourceName", "inprog"));
         for (var attempt = 0; ; attempt++)
         {
@@ -143,7 +143,7 @@ public sealed class CatalogueWorld : IAsyncLifetime
             var response = await AllocateAsync(Http("sriov"), Pod("pod-runc-nics.yaml", "cat-vf-1"));
             if (response.IsSuccessStatusCode || attempt > 40)
             {
-                await OkAsync(response);
+                await MeshUnderTest.OkAsync(response);
                 break;
             }
             await Task.Delay(250);
@@ -157,14 +157,14 @@ public sealed class CatalogueWorld : IAsyncLifetime
     private async Task GpusAsync()
     {
         var agent = Http("gpu", Who.Agent);
-        await OkAsync(await PutNodeAsync(agent, "cat-gpu", [T4(0, "cat-gpu"), T4(1, "cat-gpu", healthy: false)]));
-        await OkAsync(await PutNodeAsync(agent, "cat-arm", [T4(0, "cat-arm")], arch: "arm64"));
-        await OkAsync(await PutNodeAsync(agent, "cat-xpu", [R200(0, "cat-xpu")]));
+        await MeshUnderTest.OkAsync(await PutNodeAsync(agent, "cat-gpu", [T4(0, "cat-gpu"), T4(1, "cat-gpu", healthy: false)]));
+        await MeshUnderTest.OkAsync(await PutNodeAsync(agent, "cat-arm", [T4(0, "cat-arm")], arch: "arm64"));
+        await MeshUnderTest.OkAsync(await PutNodeAsync(agent, "cat-xpu", [R200(0, "cat-xpu")]));
         var admin = Http("gpu");
-        await OkAsync(await AssignAsync(admin, Pod("cat-gpu-holder", Gpus(1), "cat-gpu")));
-        await OkAsync(await AssignAsync(admin, Pod("cat-xpu-holder", new() { ["baidu.com/XPU"] = "1", ["cpu"] = "1", ["memory"] = "2Gi" }, "cat-xpu",
+        await MeshUnderTest.OkAsync(await AssignAsync(admin, Pod("cat-gpu-holder", Gpus(1), "cat-gpu")));
+        await MeshUnderTest.OkAsync(await AssignAsync(admin, Pod("cat-xpu-holder", new() { ["baidu.com/XPU"] = "1", ["cpu"] = "1", ["memory"] = "2Gi" }, "cat-xpu",
             annotations: Exclusive)));
-        await OkAsync(await admin.PutAsJsonAsync("/apis/gpu.mesh.io/v1/gpuquotas/cat-gq", new
+        await MeshUnderTest.OkAsync(await admin.PutAsJsonAsync("/apis/gpu.mesh.io/v1/gpuquotas/cat-gq", new
         {
             apiVersion = "gpu.mesh.io/v1", kind = "GpuQuota", metadata = new { name = "cat-gq" },
             spec = new { hard = new Dictionary<string, long> { ["nvidia.com/gpu"] = 0 } },
@@ -172,22 +172,10 @@ public sealed class CatalogueWorld : IAsyncLifetime
     }
 
     /// <summary>An HTTP client of <paramref name="service"/> with <paramref name="who"/>'s token, for the other suites' helpers.</summary>
-    public HttpClient Http(string service, Who? who = null)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(Mesh.Processes.Urls[service]) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (who ?? Who.Admin).Token);
-        return http;
-    }
+    public HttpClient Http(string service, Who? who = null) => Mesh.Http(service, who);
 
     private async Task AllocateIpAsync(AllocateIp pod) =>
-        await OkAsync(await Mesh.SendAsync("ipam", HttpMethod.Post, "/api/v1/allocations", JsonSerializer.Serialize(pod, JsonSerializerOptions.Web), Who.Admin));
+        await MeshUnderTest.OkAsync(await Mesh.SendAsync("ipam", HttpMethod.Post, "/api/v1/allocations", JsonSerializer.Serialize(pod, JsonSerializerOptions.Web), Who.Admin));
 
-    private async Task PutAsync(string service, string path, string body, Who? who = null) =>
-        await OkAsync(await Mesh.SendAsync(service, HttpMethod.Put, path, body, who ?? Who.Admin));
 
-    private static async Task OkAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
-    }
 }

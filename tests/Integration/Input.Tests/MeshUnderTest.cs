@@ -69,6 +69,28 @@ public sealed class MeshUnderTest : IAsyncDisposable
     }
 
     /// <summary>The position of the last event in <paramref name="service"/>'s log.</summary>
+    /// <summary>An HTTP client of <paramref name="service"/> with <paramref name="who"/>'s token (an administrator's by default).</summary>
+    public HttpClient Http(string service, Who? who = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Processes.Urls[service]) };
+        if ((who ?? Who.Admin).Token is { } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return http;
+    }
+
+    /// <summary>PUTs <paramref name="body"/> and asserts a 2xx answer (arranging a world).</summary>
+    public async Task PutOkAsync(string service, string path, string body, Who? who = null) =>
+        await OkAsync(await SendAsync(service, HttpMethod.Put, path, body, who ?? Who.Admin));
+
+    /// <summary>Asserts a 2xx answer, showing the request and the answer when it is not.</summary>
+    public static async Task OkAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
+    }
+
     public Task<long> HeadAsync(string service) =>
         Processes.Database(service).ScalarAsync<long>("SELECT coalesce(max(position), 0) FROM mesh_events");
 

@@ -30,7 +30,7 @@ public static class TenancyWorld
 
     public static async Task ArrangeAsync(MeshUnderTest mesh)
     {
-        await PutAsync(mesh, "vpc", "/apis/kubeovn.io/v1/subnets/ta-subnet", CatalogueWorld.Subnet("ta-subnet", $"  cidrBlock: 10.240.0.0/24\n  projectIDs: [{A}]"));
+        await mesh.PutOkAsync("vpc", "/apis/kubeovn.io/v1/subnets/ta-subnet", CatalogueWorld.Subnet("ta-subnet", $"  cidrBlock: 10.240.0.0/24\n  projectIDs: [{A}]"));
         await Eventually.TrueAsync(async () => (await mesh.SendAsync("ipam", HttpMethod.Get, "/api/v1/subnets/ta-subnet/usage", null, Who.Admin)).IsSuccessStatusCode,
             "IPAM has the pool of ta-subnet");
         await AllocateAsync(mesh, "ta-pod-1", "ta-subnet", "10.240.0.10");
@@ -38,40 +38,26 @@ public static class TenancyWorld
         await Eventually.TrueAsync(async () => await mesh.Processes.Database("fip").ScalarAsync<long>(
             "SELECT count(*) FROM world_addresses WHERE ip = '192.168.100.41' AND NOT released") == 1, "the FIP service learns ta-pod-2's address");
 
-        await PutAsync(mesh, "fip", "/apis/kubeovn.io/v1/ovn-eips/ta-eip", CatalogueWorld.Eip("ta-eip"), Who.Member(A));
-        await PutAsync(mesh, "fip", "/apis/kubeovn.io/v1/ovn-fips/ta-fip", Examples.Read("fip", "ovn-fip.yaml").With("name", "ta-fip")
+        await mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-eips/ta-eip", CatalogueWorld.Eip("ta-eip"), Who.Member(A));
+        await mesh.PutOkAsync("fip", "/apis/kubeovn.io/v1/ovn-fips/ta-fip", Examples.Read("fip", "ovn-fip.yaml").With("name", "ta-fip")
             .With("ovnEip", "ta-eip").With("ipName", null).Replace("spec:\n", "spec:\n  v4Ip: 192.168.100.41\n"), Who.Member(A));
 
         await Eventually.TrueAsync(async () => (await mesh.SendAsync("sriov", HttpMethod.Post, "/api/v1/vf-allocations",
             JsonSerializer.Serialize(Pod("pod-runc-nics.yaml", "ta-vf-pod", "ta-vf-pod", project: A), JsonSerializerOptions.Web), Who.Member(A))).IsSuccessStatusCode,
             "project A's pod gets a VF (once IPAM has the network's range)");
 
-        await OkAsync(await PutNodeAsync(Http(mesh, "gpu", Who.Agent), "gpu-node-1", [T4(0, "gpu-node-1"), T4(1, "gpu-node-1")]));
-        await OkAsync(await AssignAsync(Http(mesh, "gpu", Who.Member(A)), Pod("ta-gpu-pod", Gpus(1), "gpu-node-1", project: A, annotations: Exclusive)));
-        await OkAsync(await Http(mesh, "gpu", Who.Admin).PutAsJsonAsync($"/apis/gpu.mesh.io/v1/gpuquotas/{A}", new
+        await MeshUnderTest.OkAsync(await PutNodeAsync(mesh.Http("gpu", Who.Agent), "gpu-node-1", [T4(0, "gpu-node-1"), T4(1, "gpu-node-1")]));
+        await MeshUnderTest.OkAsync(await AssignAsync(mesh.Http("gpu", Who.Member(A)), Pod("ta-gpu-pod", Gpus(1), "gpu-node-1", project: A, annotations: Exclusive)));
+        await MeshUnderTest.OkAsync(await mesh.Http("gpu", Who.Admin).PutAsJsonAsync($"/apis/gpu.mesh.io/v1/gpuquotas/{A}", new
         {
             apiVersion = "gpu.mesh.io/v1", kind = "GpuQuota", metadata = new { name = A },
             spec = new { hard = new Dictionary<string, long> { ["nvidia.com/gpu"] = 4 } },
         }));
     }
 
-    private static HttpClient Http(MeshUnderTest mesh, string service, Who who)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(mesh.Processes.Urls[service]) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", who.Token);
-        return http;
-    }
-
     private static async Task AllocateAsync(MeshUnderTest mesh, string uid, string subnet, string ip) =>
-        await OkAsync(await mesh.SendAsync("ipam", HttpMethod.Post, "/api/v1/allocations",
+        await MeshUnderTest.OkAsync(await mesh.SendAsync("ipam", HttpMethod.Post, "/api/v1/allocations",
             JsonSerializer.Serialize(ClientBus.Pod(uid, subnet, project: A, ip: ip) with { PodName = uid }, JsonSerializerOptions.Web), Who.Member(A)));
 
-    private static async Task PutAsync(MeshUnderTest mesh, string service, string path, string body, Who? who = null) =>
-        await OkAsync(await mesh.SendAsync(service, HttpMethod.Put, path, body, who ?? Who.Admin));
 
-    private static async Task OkAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
-    }
 }
