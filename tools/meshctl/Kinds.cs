@@ -1,3 +1,5 @@
+using Mesh.Contracts;
+
 namespace Mesh.Ctl;
 
 /// <summary>Which service owns a kind, and where it lives in that service's resource API.</summary>
@@ -38,6 +40,28 @@ public static class Kinds
         string.Equals(k.Kind, text, StringComparison.OrdinalIgnoreCase)
         || string.Equals(k.Plural, text, StringComparison.OrdinalIgnoreCase)
         || k.Aliases.Contains(text, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Why meshctl apply does not take a document it has no route for, in one line: a Pod goes through
+    /// the pod flow, other Kubernetes kinds (Namespace, Deployment, KubeVirt's VirtualMachine, Multus'
+    /// NetworkAttachmentDefinition, ...) belong to the cluster, and anything else in a mesh group is unknown.
+    /// </summary>
+    public static string Refusal(string? apiVersion, string? kind, string? name)
+    {
+        var what = $"{kind ?? "(no kind)"}/{name ?? "(no name)"} ({apiVersion ?? "no apiVersion"})";
+        var group = apiVersion?.Contains('/') == true ? apiVersion[..apiVersion.LastIndexOf('/')] : "";
+        if (kind == "Pod" && apiVersion == "v1")
+        {
+            return $"{what}: a Pod is not applied; meshctl pod create -f FILE gives it its addresses, VFs, GPUs and NAT rules";
+        }
+        if (All.Any(k => k.ApiVersion.StartsWith(group + "/", StringComparison.Ordinal) && group.Length > 0))
+        {
+            var near = Spelling.Nearest(kind ?? "", All.Select(k => k.Kind));
+            return $"{what}: unknown kind" + (near is null ? "" : $"; did you mean {near}?")
+                + $" meshctl applies {string.Join(", ", All.Select(k => k.Kind))}";
+        }
+        return $"{what}: not a mesh kind; it belongs to the cluster, apply it with kubectl (meshctl applies {string.Join(", ", All.Select(k => k.Kind))})";
+    }
 
     /// <summary>The route of a document's apiVersion and kind.</summary>
     public static KindRoute? Of(string? apiVersion, string? kind) =>

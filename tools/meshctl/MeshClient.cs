@@ -78,7 +78,7 @@ public sealed class CliException(string message, int exitCode = 1) : Exception(m
             var code = problem?["code"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>() ?? status.ToString();
             var detail = problem?["detail"]?.GetValue<string>() ?? "";
             var remedy = problem?["remedy"]?.GetValue<string>();
-            return new CliException($"Error from {service} ({status} {code}): {detail}" + (remedy is null ? "" : $"\n  remedy: {remedy}"));
+            return new CliException($"Error from {service} ({status} {code}): {detail}" + (remedy is null ? "" : $"; remedy: {remedy}"));
         }
         catch (JsonException)
         {

@@ -35,8 +35,8 @@ public static class PodCommands
             if (refused is not null)
             {
                 Console.Error.WriteLine($"pod {pod.Namespace}/{pod.Name} refused by {refused.Step}: {refused.Reason.Code}: {refused.Reason.Message}"
-                    + (refused.Reason.Remedy is null ? "" : $"\n  remedy: {refused.Reason.Remedy}")
-                    + (refused.Compensated.Count == 0 ? "" : $"\n  released again: {string.Join(", ", refused.Compensated)}"));
+                    + (refused.Reason.Remedy is null ? "" : $"; remedy: {refused.Reason.Remedy}")
+                    + (refused.Compensated.Count == 0 ? "" : $"; released again: {string.Join(", ", refused.Compensated)}"));
                 return 1;
             }
             var node = JsonSerializer.SerializeToNode(resources, JsonSerializerOptions.Web);

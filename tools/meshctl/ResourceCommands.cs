@@ -36,8 +36,8 @@ public static class ResourceCommands
                 if (route is null || name is null)
                 {
                     Console.Error.WriteLine($"document {index + 1}: " + (route is null
-                        ? $"unknown kind {doc.Kind} ({doc.ApiVersion}); meshctl knows {string.Join(", ", Kinds.All.Select(k => k.Kind))}"
-                        : "metadata.name is required"));
+                        ? Kinds.Refusal(doc.ApiVersion, doc.Kind, name)
+                        : $"{route.Kind}: metadata.name is required"));
                     failures++;
                     continue;
                 }
@@ -49,7 +49,7 @@ public static class ResourceCommands
                     var before = existing.IsSuccessStatusCode ? JsonNode.Parse(await existing.Content.ReadAsStringAsync(ct)) : null;
                     var answer = await client.JsonAsync(HttpMethod.Put, route.Service, resource, body, ct);
                     // kubectl's words: created, configured, or unchanged when the desired state is what it was.
-                    var outcome = before is null ? "created" : Desired(before) == Desired(answer) ? "unchanged" : "configured";
+                    var outcome = before is null ? "created" : Desired(before, body) == Desired(answer, body) ? "unchanged" : "configured";
                     Console.WriteLine($"{route.Kind.ToLowerInvariant()}/{name} {outcome}");
                 }
                 catch (CliException ex)
@@ -63,11 +63,13 @@ public static class ResourceCommands
         return command;
     }
 
-    // What a document asks for: its spec, labels and annotations (not its status or version).
-    private static string Desired(JsonNode? document) =>
+    // What the applied document asks for: its spec, labels and annotations, and its status only when it
+    // carries one (a node agent's SriovNetworkNodeState report); never the version or server-kept status.
+    private static string Desired(JsonNode? document, JsonNode? applied) =>
         new JsonObject
         {
             ["spec"] = document?["spec"]?.DeepClone(),
+            ["status"] = applied?["status"] is null ? null : document?["status"]?.DeepClone(),
             ["labels"] = document?["metadata"]?["labels"]?.DeepClone(),
             ["annotations"] = document?["metadata"]?["annotations"]?.DeepClone(),
         }.ToJsonString();

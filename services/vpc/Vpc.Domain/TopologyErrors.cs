@@ -20,12 +20,19 @@ public static class TopologyErrors
         new(ErrorCodes.ImmutableField, $"{field} cannot change after creation (stored '{stored}', requested '{requested}')",
             ErrorKind.Invalid, field, requested, "delete the resource and create it again with the new value");
 
-    public static MeshError VpcNotFound(string field, string name) =>
-        new(VpcErrorCodes.VpcNotFound, $"{field}: VPC '{name}' does not exist", ErrorKind.NotFound, field, name,
-            "create the VPC first");
+    /// <summary>A VPC that does not exist; with the names that do, the refusal names the nearest ("did you mean test-vpc2?").</summary>
+    public static MeshError VpcNotFound(string field, string name, IEnumerable<string>? known = null) =>
+        Spelling.Nearest(name, known ?? []) is { } nearest
+            ? new(VpcErrorCodes.VpcNotFound, $"{field}: VPC '{name}' does not exist; did you mean {nearest}?", ErrorKind.NotFound, field, name,
+                $"write {field}: {nearest}, or create VPC '{name}' first")
+            : new(VpcErrorCodes.VpcNotFound, $"{field}: VPC '{name}' does not exist", ErrorKind.NotFound, field, name,
+                "create the VPC first");
 
-    public static MeshError SubnetNotFound(string field, string name) =>
-        new(VpcErrorCodes.SubnetNotFound, $"{field}: subnet '{name}' does not exist", ErrorKind.NotFound, field, name);
+    public static MeshError SubnetNotFound(string field, string name, IEnumerable<string>? known = null) =>
+        Spelling.Nearest(name, known ?? []) is { } nearest
+            ? new(VpcErrorCodes.SubnetNotFound, $"{field}: subnet '{name}' does not exist; did you mean {nearest}?", ErrorKind.NotFound, field, name,
+                $"write {field}: {nearest}, or create subnet '{name}' first")
+            : new(VpcErrorCodes.SubnetNotFound, $"{field}: subnet '{name}' does not exist", ErrorKind.NotFound, field, name);
 
     public static MeshError SubnetBeingDeleted(string name) =>
         new(VpcErrorCodes.SubnetBeingDeleted, $"subnet '{name}' is being deleted and accepts no changes", ErrorKind.Conflict,

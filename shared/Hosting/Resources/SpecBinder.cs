@@ -88,30 +88,8 @@ public static class SpecBinder
             "check the field's type (string, number, boolean, list or mapping)"));
     }
 
-    /// <summary>The known name closest to <paramref name="name"/> (case, a typo or two), or null when none is close.</summary>
-    public static string? Nearest(string name, IEnumerable<string> known)
-    {
-        var best = known.Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
-            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
-    }
+    /// <summary>The known name closest to <paramref name="name"/>, or null when none is close.</summary>
+    public static string? Nearest(string name, IEnumerable<string> known) => Spelling.Nearest(name, known);
 
     private static MeshException Invalid(string field, string? value, string message) =>
         new(new MeshError(ErrorCodes.InvalidField, message, ErrorKind.Invalid, field, value));

@@ -39,11 +39,11 @@ internal static class NatGatewayRules
         }
         if (!state.Vpcs.ContainsKey(vpc))
         {
-            return TopologyErrors.VpcNotFound("spec.vpc", vpc);
+            return TopologyErrors.VpcNotFound("spec.vpc", vpc, state.Vpcs.Keys);
         }
         if (!state.Subnets.TryGetValue(subnetName, out var subnet))
         {
-            return TopologyErrors.SubnetNotFound("spec.subnet", subnetName);
+            return TopologyErrors.SubnetNotFound("spec.subnet", subnetName, state.Subnets.Keys);
         }
         if (subnet.Deleting)
         {

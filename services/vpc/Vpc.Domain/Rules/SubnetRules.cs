@@ -67,7 +67,7 @@ internal static class SubnetRules
         }
         if (!state.Vpcs.TryGetValue(vpc, out var vpcSpec))
         {
-            return TopologyErrors.VpcNotFound("spec.vpc", vpc);
+            return TopologyErrors.VpcNotFound("spec.vpc", vpc, state.Vpcs.Keys);
         }
         if (SubnetAddressing.Gateway(prefixes, Blank(spec.Gateway) ?? stored?.Gateway, out var gateways) is { } gatewayError)
         {
