@@ -16,6 +16,7 @@ var root = new RootCommand("meshctl: apply and read mesh resources; read, replay
     SreCommands.Replay(client),
     SreCommands.Verify(client),
     PodCommands.Build(),
+    ReclaimCommands.Build(client),
     TokenCommand(),
 };
 // Every user error is one line on stderr and a non-zero exit; a stack trace only with MESHCTL_DEBUG=1.

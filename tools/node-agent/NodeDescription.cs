@@ -9,8 +9,11 @@ public sealed record NodeDescription
     public List<NodeTaint> Taints { get; init; } = [];
     public List<SriovPf> Sriov { get; init; } = [];
     public List<GpuCard> Gpus { get; init; } = [];
-    /// <summary>Uids of the pods alive on the node (IPAM-11 leak reclaim).</summary>
-    public List<string> Pods { get; init; } = [];
+    /// <summary>
+    /// Uids of the pods alive on the node (IPAM-11 leak reclaim), when the description lists them; null when
+    /// it does not (discovery never knows them: use --pod-source).
+    /// </summary>
+    public List<string>? Pods { get; init; }
 }
 
 public sealed record NodeTaint(string Key, string? Value, string Effect);

@@ -13,6 +13,13 @@ var description = new Option<FileInfo?>("--description") { Description = "a YAML
 var stateFile = new Option<string?>("--state") { Description = "where the local state goes (default ./node-agent-<node>.json)" };
 var amqp = new Option<string>("--amqp") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Mesh__RabbitMq__Url") ?? "amqp://guest:guest@127.0.0.1:55672/" };
 var sriovNamespace = new Option<string>("--sriov-namespace") { DefaultValueFactory = _ => "eks-managed", Description = "namespace of the SriovNetworkNodeState" };
+var podSource = new Option<string?>("--pod-source")
+{
+    Description = "where the node's live pods are read (IPAM-11): kubelet[:URL] (default https://127.0.0.1:10250/pods), crictl[:PATH], "
+        + "file:PATH (a PodList or crictl pods -o json), description, none; default: the description's pods if it lists them, else none",
+};
+var kubeletToken = new Option<string?>("--kubelet-token-file") { Description = "bearer token for the kubelet (default the pod's service account token)" };
+var kubeletInsecure = new Option<bool>("--kubelet-insecure-tls") { Description = "accept the kubelet's self-signed serving certificate" };
 var interval = new Option<int>("--report-seconds") { DefaultValueFactory = _ => 30, Description = "how often live pods and inventory are reported" };
 
 var discover = new Command("discover", "print what real discovery finds on this host, as a description file") { nodeOption };
@@ -22,12 +29,22 @@ discover.SetAction(parse =>
     return 0;
 });
 
-var run = new Command("run", "register, report and apply node-scoped events until stopped") { nodeOption, description, stateFile, amqp, interval, sriovNamespace };
+var run = new Command("run", "register, report and apply node-scoped events until stopped") { nodeOption, description, stateFile, amqp, interval, sriovNamespace, podSource, kubeletToken, kubeletInsecure };
 run.SetAction(async (parse, ct) =>
 {
     var node = parse.GetValue(nodeOption)!;
     var desc = parse.GetValue(description) is { } file ? Descriptions.Load(file.FullName) with { Node = node } : Discovery.Discover(node);
     var state = new NodeState(parse.GetValue(stateFile) ?? $"node-agent-{node}.json");
+    IPodSource? pods;
+    try
+    {
+        pods = PodSources.Parse(parse.GetValue(podSource), desc, parse.GetValue(kubeletToken), parse.GetValue(kubeletInsecure));
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine($"node-agent: {ex.Message}");
+        return 2;
+    }
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
     var reporter = new Reporter(desc, parse.GetValue(sriovNamespace)!);
@@ -51,11 +68,12 @@ run.SetAction(async (parse, ct) =>
     using var host = builder.Build();
     await host.StartAsync(ct);
     var bus = host.Services.GetRequiredService<IBus>();
-    Console.WriteLine($"node-agent {node}: bound node.{node}; state in {parse.GetValue(stateFile) ?? $"node-agent-{node}.json"}");
+    Console.WriteLine($"node-agent {node}: bound node.{node}; state in {parse.GetValue(stateFile) ?? $"node-agent-{node}.json"}; "
+        + (pods is null ? "no pod source: IPAM reclaims nothing on this node (set --pod-source)" : $"pods from {pods.Name}"));
     while (!ct.IsCancellationRequested)
     {
         await reporter.ReportAsync(ct);
-        await bus.Publish(new ReportLivePods(node, reporter.Description.Pods, DateTimeOffset.UtcNow), ct);
+        await ReportPodsAsync();
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(interval)), ct);
@@ -67,6 +85,29 @@ run.SetAction(async (parse, ct) =>
     }
     await host.StopAsync(CancellationToken.None);
     return 0;
+
+    // IPAM-11a: with no source the report says so (and IPAM reclaims nothing); a source that cannot be read
+    // this round sends no report at all, never an empty list.
+    async Task ReportPodsAsync()
+    {
+        var observed = DateTimeOffset.UtcNow;
+        if (pods is null)
+        {
+            await bus.Publish(new ReportLivePods(node, [], observed, ReportLivePods.NoPodSource), ct);
+            return;
+        }
+        IReadOnlyList<string> live;
+        try
+        {
+            live = await pods.ReadAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pods from {pods.Name} not read ({ex.Message}): no live-pod report this round");
+            return;
+        }
+        await bus.Publish(new ReportLivePods(node, live, observed, pods.Name), ct);
+    }
 });
 
 return await new RootCommand("node-agent: a node's front door to the mesh") { run, discover }.Parse(args).InvokeAsync();

@@ -26,8 +26,9 @@ public static partial class IpamDecider
     }
 
     /// <summary>
-    /// IPAM-11: an allocation whose pod the node no longer runs is suspected once, reclaimed when it
-    /// is still missing after the grace period, and cleared if the pod shows up again.
+    /// IPAM-11: an allocation whose pod the node no longer runs is suspected, counted on each report that
+    /// still misses it (IPAM-11a) and cleared if the pod shows up again. A report from an agent with no pod
+    /// source proves nothing and changes nothing (IPAM-11a). Reclaim is <see cref="ReclaimLeaks"/>.
     /// </summary>
     public static Decision ReportLivePods(SubnetPool state, ReportLivePods c)
     {
@@ -35,6 +36,11 @@ public static partial class IpamDecider
         {
             return IpamErrors.Missing("node");
         }
+        if (!c.PodsKnown)
+        {
+            return Decision.Nothing;
+        }
+        var required = Math.Max(1, c.RequiredReports);
         var events = new List<object>();
         foreach (var a in state.AllocationsOn(c.Node).OrderBy(a => a.Owner.PodUid, StringComparer.Ordinal)
                      .ThenBy(a => a.Owner.Interface, StringComparer.Ordinal))
@@ -47,21 +53,43 @@ public static partial class IpamDecider
                     events.Add(new LeakCleared(state.Subnet, a.Owner.PodUid, a.Owner.Interface, c.Node, c.Now));
                 }
             }
-            else if (a.AllocatedAt > c.Now)
+            else if (a.AllocatedAt > c.Now || (a.LeakReportedAt ?? a.LeakSuspectedAt) >= c.Now)
             {
-                // The report was taken before this pod started: its absence proves nothing.
+                // Taken before this pod started, or not after the last counted report (a copy, or a late one): it proves nothing more.
             }
-            else if (a.LeakSuspectedAt is null)
+            else if (a.LeakSuspectedAt is null || a.LeakReports < required)
             {
-                events.Add(new LeakSuspected(state.Subnet, a.Owner.PodUid, a.Owner.Interface, c.Node, c.Now));
-            }
-            else if (c.Now > a.LeakSuspectedAt.Value + c.EffectiveGrace)
-            {
-                events.Add(Released(state, a, ReleaseReasons.LeakReclaimed, c.Now));
+                events.Add(new LeakSuspected(state.Subnet, a.Owner.PodUid, a.Owner.Interface, c.Node, c.Now,
+                    a.LeakSuspectedAt is null ? 1 : a.LeakReports + 1, required));
             }
         }
         return events.Count == 0 ? Decision.Nothing : Decision.Accept(events);
     }
+
+    /// <summary>IPAM-11, IPAM-11a: the due allocations of a node in this pool, released or (over the share) withheld.</summary>
+    public static Decision ReclaimLeaks(SubnetPool state, ReclaimLeaks c)
+    {
+        if (string.IsNullOrWhiteSpace(c.Node))
+        {
+            return IpamErrors.Missing("node");
+        }
+        var due = Due(state, c.Node, c.Now, c.Grace, c.RequiredReports).ToList();
+        if (c.Withhold is { } hold)
+        {
+            var fresh = due.Where(a => a.ReclaimWithheldAt is null).Select(a => a.Owner.ToString()).ToList();
+            return fresh.Count == 0
+                ? Decision.Nothing
+                : Decision.Accept([new LeakReclaimWithheld(state.Subnet, c.Node, fresh, hold.NodeDue, hold.NodeAllocations, hold.MaxShare, c.Now)]);
+        }
+        return due.Count == 0
+            ? Decision.Nothing
+            : Decision.Accept(due.Select(a => (object)Released(state, a, ReleaseReasons.LeakReclaimed, c.Now)).ToList());
+    }
+
+    /// <summary>The node's allocations in this pool that may be reclaimed now.</summary>
+    public static IEnumerable<Allocation> Due(SubnetPool state, string node, DateTimeOffset now, TimeSpan grace, int requiredReports) =>
+        state.AllocationsOn(node).Where(a => a.LeakDue(now, grace, Math.Max(1, requiredReports)))
+            .OrderBy(a => a.Owner.PodUid, StringComparer.Ordinal).ThenBy(a => a.Owner.Interface, StringComparer.Ordinal);
 
     private static IpReleased Released(SubnetPool state, Allocation a, string reason, DateTimeOffset now) =>
         new(state.Subnet, a.Owner.PodUid, a.Owner.Interface, a.PodNamespace, a.PodName, a.Node,

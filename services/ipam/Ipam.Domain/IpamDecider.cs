@@ -18,6 +18,7 @@ public static partial class IpamDecider
         AllocateIp c => Allocate(state, c),
         ReleaseIp c => Release(state, c),
         ReportLivePods c => ReportLivePods(state, c),
+        ReclaimLeaks c => ReclaimLeaks(state, c),
         RequestPoolDeletion c => RequestDeletion(state, c),
         ConfirmPoolDeletion c => ConfirmDeletion(state, c),
         AbortPoolDeletion c => AbortDeletion(state, c),

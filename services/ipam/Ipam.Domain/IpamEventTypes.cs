@@ -11,6 +11,7 @@ public static class IpamEventTypes
         [typeof(IpReleased)] = "ipam.ip-released.v1",
         [typeof(LeakSuspected)] = "ipam.leak-suspected.v1",
         [typeof(LeakCleared)] = "ipam.leak-cleared.v1",
+        [typeof(LeakReclaimWithheld)] = "ipam.leak-reclaim-withheld.v1",
         [typeof(SubnetUsageWarning)] = "ipam.subnet-usage-warning.v1",
         [typeof(PoolDeletionRequested)] = "ipam.pool-deletion-requested.v1",
         [typeof(PoolDeletionAborted)] = "ipam.pool-deletion-aborted.v1",

@@ -55,8 +55,25 @@ public sealed record IpReleased(
     string Reason,
     DateTimeOffset At) : INodeScoped;
 
-public sealed record LeakSuspected(string Subnet, string PodUid, string Interface, string Node, DateTimeOffset At)
+/// <summary>
+/// IPAM-11, IPAM-11a: a node's report did not list the pod; <see cref="Reports"/> consecutive reports so far
+/// of the <see cref="Required"/> before its addresses may be reclaimed (1 of 1 in events written before IPAM-11a).
+/// </summary>
+public sealed record LeakSuspected(string Subnet, string PodUid, string Interface, string Node, DateTimeOffset At, int Reports = 1, int Required = 1)
     : INodeScoped;
+
+/// <summary>
+/// IPAM-11a: addresses due for reclaim on a node were not reclaimed because they are more than the allowed
+/// share of the node's allocations in one reclaim; an operator confirms with meshctl reclaim confirm NODE.
+/// </summary>
+public sealed record LeakReclaimWithheld(
+    string Subnet,
+    string Node,
+    IReadOnlyList<string> Pods,
+    int NodeDue,
+    int NodeAllocations,
+    double MaxShare,
+    DateTimeOffset At);
 
 public sealed record LeakCleared(string Subnet, string PodUid, string Interface, string Node, DateTimeOffset At)
     : INodeScoped;

@@ -11,6 +11,12 @@ public sealed record IpamOptions
     /// <summary>IPAM-11: how long a pod must stay missing from its node's reports before its addresses are reclaimed.</summary>
     public TimeSpan LeakGrace { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>IPAM-11a: how many consecutive reports must miss a pod before its addresses may be reclaimed.</summary>
+    public int LeakReports { get; set; } = 3;
+
+    /// <summary>IPAM-11a: the largest share of a node's allocations one reclaim may take without an operator's confirmation.</summary>
+    public double LeakMaxShare { get; set; } = 0.5;
+
     /// <summary>A pool snapshot every this many events.</summary>
     public int SnapshotEvery { get; set; } = 1000;
 
@@ -29,6 +35,14 @@ public sealed record IpamOptions
         if (LeakGrace <= TimeSpan.Zero)
         {
             yield return "Mesh:Ipam:LeakGrace must be positive";
+        }
+        if (LeakReports < 1)
+        {
+            yield return "Mesh:Ipam:LeakReports must be at least 1";
+        }
+        if (LeakMaxShare is <= 0 or > 1 || double.IsNaN(LeakMaxShare))
+        {
+            yield return "Mesh:Ipam:LeakMaxShare must be in (0, 1]";
         }
         if (SnapshotEvery < 10)
         {

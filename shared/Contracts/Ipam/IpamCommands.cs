@@ -54,8 +54,23 @@ public sealed record ReleaseIp
 /// <summary>The answer to <see cref="ReleaseIp"/>: what was released now (empty when nothing was held).</summary>
 public sealed record IpReleaseResult(string PodUid, IReadOnlyList<string> Released);
 
-/// <summary>IPAM-11: a node agent's list of the pods alive on its node.</summary>
-public sealed record ReportLivePods(string Node, IReadOnlyList<string> PodUids, DateTimeOffset ObservedAt);
+/// <summary>
+/// IPAM-11: a node agent's list of the pods alive on its node. <paramref name="PodSource"/> says where the
+/// list comes from (<c>kubelet</c>, <c>crictl</c>, <c>file</c>, <c>description</c>); <c>none</c> when the
+/// agent cannot see its pods: then the list proves nothing and IPAM reclaims nothing on the node (IPAM-11a).
+/// </summary>
+public sealed record ReportLivePods(string Node, IReadOnlyList<string> PodUids, DateTimeOffset ObservedAt, string? PodSource = null)
+{
+    public const string NoPodSource = "none";
 
-/// <summary>The answer to <see cref="ReportLivePods"/>: how many of the node's allocations are suspected or cleared, and what was reclaimed.</summary>
-public sealed record LeakReport(string Node, int Subnets, int Suspected, int Cleared, IReadOnlyList<string> Reclaimed);
+    /// <summary>Whether the list is the node's pods (a report without a source predates IPAM-11a and is taken as one).</summary>
+    public bool PodsKnown => !string.Equals(PodSource, NoPodSource, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The answer to <see cref="ReportLivePods"/> (and to an operator's reclaim confirmation): how many of the
+/// node's allocations are suspected or cleared, what was reclaimed, how many are due and how many of those
+/// are withheld for an operator's confirmation (IPAM-11a), and why nothing was looked at, if so.
+/// </summary>
+public sealed record LeakReport(string Node, int Subnets, int Suspected, int Cleared, IReadOnlyList<string> Reclaimed,
+    int Due = 0, int Withheld = 0, string? Note = null);

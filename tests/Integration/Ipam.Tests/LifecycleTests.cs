@@ -23,7 +23,7 @@ public sealed class LifecycleTests(LifecycleTests.Fixture fx) : IClassFixture<Li
         {
             _db = await TestDatabase.CreateAsync("ipamlife");
             _vhost = await TestVirtualHost.CreateAsync("ipamlife");
-            App = await IpamHost.StartAsync(_db, _vhost, new Dictionary<string, string?> { ["Mesh:Ipam:LeakGrace"] = "00:00:01" });
+            App = await IpamHost.StartAsync(_db, _vhost, new Dictionary<string, string?> { ["Mesh:Ipam:LeakGrace"] = "00:00:01", ["Mesh:Ipam:LeakReports"] = "2" });
             Bus = await ClientBus.StartAsync(_vhost.Url);
         }
 
@@ -94,6 +94,60 @@ public sealed class LifecycleTests(LifecycleTests.Fixture fx) : IClassFixture<Li
         Assert.Equal("LeakReclaimed", released.Reason);
         Assert.Equal(gone.IpAddress, released.IpAddress);
         Assert.Equal(gone.IpAddress, (await fx.Bus.AllocateAsync(ClientBus.Pod("lk-next", "leaky", ip: gone.IpAddress))).Ok!.IpAddress);
+    }
+
+    [Fact]
+    [Trait("rule", "IPAM-11a")]
+    public async Task A_node_whose_agent_has_no_pod_source_loses_nothing_however_often_it_reports()
+    {
+        await AnnounceAsync("blind", "10.43.0.0/24", "10.43.0.1");
+        var held = (await fx.Bus.AllocateAsync(ClientBus.Pod("bl-1", "blind", node: "n8"))).Ok!;
+        var http = IpamHost.Http(fx.App, IpamHost.Admin());
+        for (var i = 0; i < 3; i++)
+        {
+            var report = await (await http.PostAsJsonAsync("/api/v1/nodes/n8/live-pods", new LiveReport([], null, "none"))).Content.ReadFromJsonAsync<LeakReport>();
+            Assert.Equal((0, 0, 0), (report!.Suspected, report.Due, report.Reclaimed.Count));
+            Assert.Contains("no pod source", report.Note);
+            await Task.Delay(700);
+        }
+        await fx.Bus.Bus.Publish(new ReportLivePods("n8", [], DateTimeOffset.UtcNow, ReportLivePods.NoPodSource));
+        await Task.Delay(500);
+        var holders = (await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/addresses/{held.IpAddress}")).GetProperty("holders");
+        Assert.Equal("bl-1", holders[0].GetProperty("podUid").GetString());
+        Assert.DoesNotContain(fx.Bus.Seen.OfType<AddressReleased>(), r => r.PodUid == "bl-1");
+    }
+
+    [Fact]
+    [Trait("rule", "IPAM-11a")]
+    public async Task A_reclaim_of_more_than_the_nodes_share_is_withheld_as_an_event_until_an_operator_confirms()
+    {
+        await AnnounceAsync("mass", "10.44.0.0/24", "10.44.0.1");
+        foreach (var uid in new[] { "ms-1", "ms-2", "ms-3" })
+        {
+            await fx.Bus.AllocateAsync(ClientBus.Pod(uid, "mass", node: "n9"));
+        }
+        var http = IpamHost.Http(fx.App, IpamHost.Admin());
+        async Task<LeakReport> ReportAsync() =>
+            (await (await http.PostAsJsonAsync("/api/v1/nodes/n9/live-pods", new LiveReport([], null, "kubelet"))).Content.ReadFromJsonAsync<LeakReport>())!;
+
+        Assert.Equal(3, (await ReportAsync()).Suspected);
+        await Task.Delay(1200);
+        // Two reports and the grace period: all three are due, and three of three is more than half the node.
+        var held = await ReportAsync();
+        Assert.Equal((3, 3, 0), (held.Due, held.Withheld, held.Reclaimed.Count));
+        Assert.Contains("meshctl reclaim confirm n9", held.Note);
+        var events = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/v1/streams/subnet-pool-mass");
+        var withheld = Assert.Single(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "ipam.leak-reclaim-withheld.v1");
+        Assert.Contains("\"nodeDue\":3", withheld.GetRawText().Replace(" ", ""));
+        Assert.Empty((await ReportAsync()).Reclaimed);
+
+        // Only an administrator confirms; then everything due goes, with the operator as the principal.
+        var member = IpamHost.Http(fx.App, IpamHost.Member("p1"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await member.PostAsync("/api/v1/nodes/n9/reclaim-confirmations", null)).StatusCode);
+        var confirmed = await (await http.PostAsync("/api/v1/nodes/n9/reclaim-confirmations", null)).Content.ReadFromJsonAsync<LeakReport>();
+        Assert.Equal(3, confirmed!.Reclaimed.Count);
+        var again = await (await http.PostAsync("/api/v1/nodes/n9/reclaim-confirmations", null)).Content.ReadFromJsonAsync<LeakReport>();
+        Assert.Empty(again!.Reclaimed);
     }
 
     [Fact]

@@ -29,7 +29,9 @@ public sealed class SnapshotTests
                 RandomBytes: [(byte)i, 1, 2]));
         }
         Run(new ReleaseIp("snap", "u7", T0.AddMinutes(5)));
-        Run(new ReportLivePods("snap", "n1", new HashSet<string>(), T0.AddMinutes(6)));
+        Run(new ReportLivePods("snap", "n1", new HashSet<string>(), T0.AddMinutes(6), RequiredReports: 2));
+        Run(new ReportLivePods("snap", "n1", new HashSet<string>(), T0.AddMinutes(7), RequiredReports: 2));
+        Run(new ReclaimLeaks("snap", "n1", T0.AddMinutes(20), TimeSpan.FromMinutes(5), 2, new ReclaimLeaks.Hold(70, 70, 0.5)));
 
         var codec = new PoolSnapshotCodec(Options.Create(new IpamOptions()));
         var json = codec.Serialize(pool);
@@ -42,5 +44,9 @@ public sealed class SnapshotTests
         var next = new AllocateIp("snap", "u-new", "ns", "p", "n1", "p1", T0.AddMinutes(6), StickyKey: "k7",
             RandomBytes: [9, 9, 9], Quarantine: TimeSpan.FromMinutes(10));
         Assert.Equal(IpamDecider.Decide(pool, next).Events, IpamDecider.Decide(restored, next).Events);
+        // IPAM-11a's counts and the withheld mark survive the snapshot: the confirmed reclaim is the same.
+        var confirm = new ReclaimLeaks("snap", "n1", T0.AddMinutes(21), TimeSpan.FromMinutes(5), 2);
+        Assert.Equal(70, IpamDecider.Decide(pool, confirm).Events.Count);
+        Assert.Equal(IpamDecider.Decide(pool, confirm).Events, IpamDecider.Decide(restored, confirm).Events);
     }
 }

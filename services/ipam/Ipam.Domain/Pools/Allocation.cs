@@ -20,8 +20,15 @@ public sealed record Allocation(
     bool Static,
     DateTimeOffset AllocatedAt,
     DateTimeOffset? LeakSuspectedAt = null,
-    long Generation = 0)
+    long Generation = 0,
+    int LeakReports = 0,
+    DateTimeOffset? ReclaimWithheldAt = null,
+    DateTimeOffset? LeakReportedAt = null)
 {
+    /// <summary>IPAM-11, IPAM-11a: missing from enough consecutive reports, and for longer than the grace period.</summary>
+    public bool LeakDue(DateTimeOffset now, TimeSpan grace, int requiredReports) =>
+        LeakSuspectedAt is { } since && LeakReports >= requiredReports && now > since + grace;
+
     public string? Address(IpFamily family) => family == IpFamily.V4 ? V4 : V6;
 
     /// <summary>"10.16.0.2,fd00::2": the shape of Kube-OVN's ip_address annotation.</summary>

@@ -13,8 +13,9 @@ public sealed partial class SubnetPool
             case PoolUpdated e: Updated(e); break;
             case IpAllocated e: Allocated(e); break;
             case IpReleased e: Released(e); break;
-            case LeakSuspected e: Suspect(e.PodUid, e.Interface, e.At); break;
-            case LeakCleared e: Suspect(e.PodUid, e.Interface, null); break;
+            case LeakSuspected e: Suspect(e.PodUid, e.Interface, e.At, e.Reports); break;
+            case LeakCleared e: Suspect(e.PodUid, e.Interface, null, 0); break;
+            case LeakReclaimWithheld e: Withheld(e); break;
             case SubnetUsageWarning e: Family(e.Family == IpCodec.Name(IpFamily.V4) ? IpFamily.V4 : IpFamily.V6)?.Warned.Add(e.Threshold); break;
             case PoolDeletionRequested: Status = PoolStatus.Closing; break;
             case PoolDeletionAborted: Status = PoolStatus.Open; break;
@@ -94,12 +95,27 @@ public sealed partial class SubnetPool
         }
     }
 
-    private void Suspect(string podUid, string iface, DateTimeOffset? at)
+    private void Suspect(string podUid, string iface, DateTimeOffset? at, int reports)
     {
         var owner = new AllocationOwner(podUid, iface);
         if (allocations.TryGetValue(owner, out var a))
         {
-            allocations[owner] = a with { LeakSuspectedAt = at };
+            // The first suspicion starts the grace period; later reports only count.
+            allocations[owner] = at is null
+                ? a with { LeakSuspectedAt = null, LeakReports = 0, ReclaimWithheldAt = null, LeakReportedAt = null }
+                : a with { LeakSuspectedAt = a.LeakSuspectedAt ?? at, LeakReports = reports, LeakReportedAt = at };
+        }
+    }
+
+    private void Withheld(LeakReclaimWithheld e)
+    {
+        foreach (var pod in e.Pods)
+        {
+            var owner = AllocationOwner.Parse(pod);
+            if (allocations.TryGetValue(owner, out var a))
+            {
+                allocations[owner] = a with { ReclaimWithheldAt = e.At };
+            }
         }
     }
 

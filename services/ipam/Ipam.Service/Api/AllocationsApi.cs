@@ -54,8 +54,23 @@ public static class AllocationsApi
             {
                 return MeshProblems.Problem(IpamErrors.Missing("podUids"));
             }
-            var report = new ReportLivePods(node, body.PodUids, body.ObservedAt ?? default);
+            var report = new ReportLivePods(node, body.PodUids, body.ObservedAt ?? default, body.PodSource);
             var (ok, error) = await handler.ReportLivePodsAsync(report, HttpCaller.Metadata(http, null), ct);
+            return error is null ? TypedResults.Ok(ok) : MeshProblems.Problem(error);
+        });
+
+        // IPAM-11a: an operator confirms a reclaim that was withheld because it was more than the node's allowed share.
+        api.MapPost("/nodes/{node}/reclaim-confirmations", async (string node, AllocationHandler handler, HttpContext http,
+            CancellationToken ct) =>
+        {
+            var caller = MeshPrincipal.From(http.User);
+            if (!caller.IsAdmin)
+            {
+                return (IResult)MeshProblems.Problem(new MeshError(ErrorCodes.Forbidden,
+                    $"'{caller.Subject}' (role '{caller.Role}') may not confirm a reclaim: it releases other projects' addresses",
+                    ErrorKind.Forbidden, "role", caller.Role, "confirm with an admin token (meshctl reclaim confirm NODE)"));
+            }
+            var (ok, error) = await handler.ConfirmReclaimAsync(node, HttpCaller.Metadata(http, null), ct);
             return error is null ? TypedResults.Ok(ok) : MeshProblems.Problem(error);
         });
         return api;

@@ -76,20 +76,30 @@ public sealed class AllocationHandler(
         return (new Bus.IpReleaseResult(c.PodUid, released), null);
     }
 
-    /// <summary>IPAM-11 for every pool holding addresses on the node.</summary>
+    /// <summary>
+    /// IPAM-11 for every pool holding addresses on the node: suspect and clear in each pool, then reclaim
+    /// what is due when it is within the node's allowed share, else withhold it for an operator (IPAM-11a).
+    /// A report with no pod source looks at nothing (IPAM-11a).
+    /// </summary>
     public async Task<(Bus.LeakReport? Ok, MeshError? Error)> ReportLivePodsAsync(Bus.ReportLivePods c, EventMetadata meta, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(c.Node))
         {
             return (null, IpamErrors.Missing("node"));
         }
+        var subnets = await SubnetsOnAsync(c.Node, ct);
+        if (!c.PodsKnown)
+        {
+            return (new Bus.LeakReport(c.Node, subnets.Count, 0, 0, [],
+                Note: $"node {c.Node} reports no pod source: its list proves nothing, so nothing on it is suspected or reclaimed (IPAM-11a)"), null);
+        }
+        var o = options.Value;
         var observed = c.ObservedAt == default ? clock.GetUtcNow() : c.ObservedAt;
         var live = (c.PodUids ?? []).ToHashSet(StringComparer.Ordinal);
-        var subnets = (await queries.HoldingsOnNodeAsync(c.Node, ct)).Select(h => h.Subnet).Distinct().ToList();
-        var (suspected, cleared, reclaimed) = (0, 0, new List<string>());
+        var (suspected, cleared, due, total) = (0, 0, new Dictionary<string, int>(), 0);
         foreach (var subnet in subnets)
         {
-            var command = new Cmd.ReportLivePods(subnet, c.Node, live, observed, options.Value.LeakGrace);
+            var command = new Cmd.ReportLivePods(subnet, c.Node, live, observed, o.LeakGrace, o.LeakReports);
             var outcome = await pools.SubmitAsync(subnet, command, meta.For(nameof(Bus.ReportLivePods)), ct);
             if (outcome.Decision.Error is { } error)
             {
@@ -97,13 +107,59 @@ public sealed class AllocationHandler(
             }
             suspected += outcome.Result.Suspected;
             cleared += outcome.Result.Cleared;
+            total += outcome.Result.NodeAllocations;
+            if (outcome.Result.Due > 0)
+            {
+                due[subnet] = outcome.Result.Due;
+            }
+        }
+        var dueCount = due.Values.Sum();
+        var hold = dueCount > Math.Ceiling(o.LeakMaxShare * total) ? new Cmd.ReclaimLeaks.Hold(dueCount, total, o.LeakMaxShare) : null;
+        var (reclaimed, withheld, reclaimError) = await ReclaimAsync(c.Node, due.Keys, observed, hold, meta.For(nameof(Bus.ReportLivePods)), ct);
+        return reclaimError is not null
+            ? (null, reclaimError)
+            : (new Bus.LeakReport(c.Node, subnets.Count, suspected, cleared, reclaimed, dueCount, withheld,
+                hold is null ? null : $"{dueCount} of node {c.Node}'s {total} allocations are due, more than the {o.LeakMaxShare:P0} one reclaim may take: withheld until an operator confirms (meshctl reclaim confirm {c.Node})"), null);
+    }
+
+    /// <summary>IPAM-11a: an operator confirms a withheld reclaim: everything due on the node is reclaimed now, whatever its share.</summary>
+    public async Task<(Bus.LeakReport? Ok, MeshError? Error)> ConfirmReclaimAsync(string node, EventMetadata meta, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(node))
+        {
+            return (null, IpamErrors.Missing("node"));
+        }
+        var subnets = await SubnetsOnAsync(node, ct);
+        var (reclaimed, _, error) = await ReclaimAsync(node, subnets, clock.GetUtcNow(), null, meta.For("ConfirmLeakReclaim"), ct);
+        return error is not null
+            ? (null, error)
+            : (new Bus.LeakReport(node, subnets.Count, 0, 0, reclaimed, reclaimed.Count, 0,
+                reclaimed.Count == 0 ? $"nothing on node {node} is due for reclaim" : null), null);
+    }
+
+    private async Task<List<string>> SubnetsOnAsync(string node, CancellationToken ct) =>
+        (await queries.HoldingsOnNodeAsync(node, ct)).Select(h => h.Subnet).Distinct().ToList();
+
+    private async Task<(List<string> Reclaimed, int Withheld, MeshError? Error)> ReclaimAsync(
+        string node, IEnumerable<string> subnets, DateTimeOffset now, Cmd.ReclaimLeaks.Hold? hold, EventMetadata meta, CancellationToken ct)
+    {
+        var o = options.Value;
+        var (reclaimed, withheld) = (new List<string>(), 0);
+        foreach (var subnet in subnets)
+        {
+            var outcome = await pools.SubmitAsync(subnet, new Cmd.ReclaimLeaks(subnet, node, now, o.LeakGrace, o.LeakReports, hold), meta, ct);
+            if (outcome.Decision.Error is { } error)
+            {
+                return ([], 0, error);
+            }
+            withheld += outcome.Result.Withheld;
             reclaimed.AddRange(outcome.Result.Released.SelectMany(r => new[] { r.V4, r.V6 }).OfType<string>());
             if (outcome.Result.Released.Count > 0)
             {
                 usage.Touch(subnet);
             }
         }
-        return (new Bus.LeakReport(c.Node, subnets.Count, suspected, cleared, reclaimed), null);
+        return (reclaimed, withheld, null);
     }
 
     private async Task<(string? Subnet, MeshError? Error)> ChooseAsync(Bus.AllocateIp c, CancellationToken ct)

@@ -17,5 +17,5 @@ public sealed record FamilyUsage(string Family, string Cidr, string Total, strin
 
 public sealed record SubnetUsage(string Subnet, string Vpc, string Status, int Allocations, IReadOnlyList<FamilyUsage> Families);
 
-public sealed record LiveReport(IReadOnlyList<string> PodUids, DateTimeOffset? ObservedAt);
+public sealed record LiveReport(IReadOnlyList<string> PodUids, DateTimeOffset? ObservedAt, string? PodSource = null);
 

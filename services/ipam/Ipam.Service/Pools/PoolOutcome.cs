@@ -13,7 +13,10 @@ public sealed record PoolOutcome(
     string Gateway,
     IReadOnlyList<IpReleased> Released,
     int Suspected,
-    int Cleared)
+    int Cleared,
+    int Due = 0,
+    int NodeAllocations = 0,
+    int Withheld = 0)
 {
     public static PoolOutcome Of(SubnetPool state, IpamCommand command, Decision decision)
     {
@@ -23,6 +26,9 @@ public sealed record PoolOutcome(
         return new PoolOutcome(allocation, state.Vpc, state.CidrBlock, state.Gateway,
             [.. decision.Events.OfType<IpReleased>()],
             decision.Events.OfType<LeakSuspected>().Count(),
-            decision.Events.OfType<LeakCleared>().Count());
+            decision.Events.OfType<LeakCleared>().Count(),
+            command is ReportLivePods r ? IpamDecider.Due(state, r.Node, r.Now, r.EffectiveGrace, r.RequiredReports).Count() : 0,
+            command is ReportLivePods n ? state.AllocationsOn(n.Node).Count() : 0,
+            command is ReclaimLeaks { Withhold: not null } w ? IpamDecider.Due(state, w.Node, w.Now, w.Grace, w.RequiredReports).Count() : 0);
     }
 }

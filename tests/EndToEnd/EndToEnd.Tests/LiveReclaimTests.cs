@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mesh.Hosting;
+using Mesh.Testing;
+
+namespace Mesh.EndToEnd.Tests;
+
+/// <summary>
+/// IPAM-11 through the node agent (issue 26.1): an agent that reads its pods from a source (here a file in
+/// the kubelet's /pods PodList shape) gets exactly the addresses of the pods that left that source
+/// reclaimed; an agent with no pod source gets nothing reclaimed however long it reports.
+/// </summary>
+public sealed class LiveReclaimTests : IAsyncLifetime
+{
+    private ServiceProcesses _mesh = null!;
+    private readonly List<Process> _agents = [];
+    private readonly string _work = Directory.CreateTempSubdirectory("mesh-reclaim-").FullName;
+    private readonly HttpClient _admin = new();
+
+    public async Task InitializeAsync()
+    {
+        _mesh = await ServiceProcesses.StartAsync(new Dictionary<string, string>
+        {
+            ["Mesh__Ipam__LeakGrace"] = "00:00:02",
+            ["Mesh__Ipam__LeakReports"] = "2",
+        }, "ipam", "vpc");
+        _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevTokens.Mint(new AuthOptions(), "sre", "platform", MeshPrincipal.AdminRole));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var agent in _agents.Where(a => !a.HasExited))
+        {
+            agent.Kill(true);
+        }
+        await _mesh.DisposeAsync();
+    }
+
+    private void StartAgent(string node, params string[] extra) =>
+        _agents.Add(ToolProcess.Start(ToolProcess.Dll("node-agent", "node-agent"), _mesh.ClientEnvironment, Path.Combine(_work, node + ".log"),
+            ["run", "--node", node, "--state", Path.Combine(_work, node + ".json"), "--amqp", _mesh.VirtualHost.Url, "--report-seconds", "1", .. extra]));
+
+    private async Task<string> AllocateAsync(string uid, string node)
+    {
+        var response = await _admin.PostAsJsonAsync(_mesh.Urls["ipam"] + "/api/v1/allocations",
+            new { project = "p1", podUid = uid, podNamespace = "default", podName = uid, node });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["ipAddress"]!.GetValue<string>();
+    }
+
+    private async Task<string?> HolderAsync(string ip)
+    {
+        var holders = JsonNode.Parse(await _admin.GetStringAsync(_mesh.Urls["ipam"] + $"/api/v1/addresses/{ip}"))!["holders"]!.AsArray();
+        return holders.Count == 0 ? null : holders[0]!["podUid"]!.GetValue<string>();
+    }
+
+    // The kubelet's GET /pods answer, trimmed to what a PodList always has.
+    private static string PodList(params (string Uid, string Phase)[] pods) => JsonSerializer.Serialize(new
+    {
+        kind = "PodList",
+        apiVersion = "v1",
+        metadata = new { },
+        items = pods.Select(p => new
+        {
+            metadata = new { name = p.Uid, @namespace = "default", uid = p.Uid },
+            spec = new { nodeName = "node-a" },
+            status = new { phase = p.Phase },
+        }),
+    });
+
+    [Fact]
+    [Trait("rule", "IPAM-11")]
+    [Trait("rule", "IPAM-11a")]
+    [Trait("rule", "AGENT-2")]
+    public async Task Only_the_pods_that_left_the_agents_pod_source_lose_their_addresses_and_a_node_without_a_source_loses_none()
+    {
+        var pods = Path.Combine(_work, "node-a-pods.json");
+        await File.WriteAllTextAsync(pods, PodList(("pa-1", "Running"), ("pa-2", "Running"), ("pa-3", "Running"), ("pa-4", "Running")));
+        var a = new Dictionary<string, string>();
+        foreach (var uid in new[] { "pa-1", "pa-2", "pa-3", "pa-4" })
+        {
+            a[uid] = await AllocateAsync(uid, "node-a");
+        }
+        var b = new[] { await AllocateAsync("pb-1", "node-b"), await AllocateAsync("pb-2", "node-b") };
+
+        StartAgent("node-a", "--pod-source", "file:" + pods);
+        StartAgent("node-b"); // discovery, no description, no --pod-source: it says it cannot see its pods
+        await Task.Delay(TimeSpan.FromSeconds(4)); // several reports with every pod present
+        foreach (var (uid, ip) in a)
+        {
+            Assert.Equal(uid, await HolderAsync(ip));
+        }
+
+        // pa-2 is gone from the kubelet's list, pa-3 completed (phase Succeeded): two of four, within the node's share.
+        await File.WriteAllTextAsync(pods, PodList(("pa-1", "Running"), ("pa-3", "Succeeded"), ("pa-4", "Running")));
+        await Eventually.TrueAsync(async () => await HolderAsync(a["pa-2"]) is null && await HolderAsync(a["pa-3"]) is null,
+            "pa-2 and pa-3 reclaimed", TimeSpan.FromSeconds(60));
+        Assert.Equal("pa-1", await HolderAsync(a["pa-1"]));
+        Assert.Equal("pa-4", await HolderAsync(a["pa-4"]));
+
+        // node-b has reported for as long as node-a (two reports and the grace period were enough there): nothing moved.
+        Assert.Equal("pb-1", await HolderAsync(b[0]));
+        Assert.Equal("pb-2", await HolderAsync(b[1]));
+        var events = JsonNode.Parse(await _admin.GetStringAsync(_mesh.Urls["ipam"] + "/admin/v1/events?type=ipam.leak-suspected.v1"))!.AsArray();
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Equal("node-a", (e!["data"]!["node"] ?? e["data"]!["Node"])!.GetValue<string>()));
+        Assert.Contains("no pod source", await File.ReadAllTextAsync(Path.Combine(_work, "node-b.log")));
+    }
+
+    [Fact]
+    [Trait("rule", "IPAM-11a")]
+    public async Task When_every_pod_of_a_node_vanishes_at_once_the_reclaim_waits_for_meshctl_reclaim_confirm()
+    {
+        var pods = Path.Combine(_work, "node-c-pods.json");
+        await File.WriteAllTextAsync(pods, PodList(("pc-1", "Running"), ("pc-2", "Running")));
+        var ips = new[] { await AllocateAsync("pc-1", "node-c"), await AllocateAsync("pc-2", "node-c") };
+        StartAgent("node-c", "--pod-source", "file:" + pods);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        // A kubelet restarting answers an empty list: two of two is more than half the node.
+        await File.WriteAllTextAsync(pods, PodList());
+        await Eventually.TrueAsync(async () =>
+            JsonNode.Parse(await _admin.GetStringAsync(_mesh.Urls["ipam"] + "/admin/v1/events?type=ipam.leak-reclaim-withheld.v1"))!.AsArray().Count > 0,
+            "the reclaim withheld", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("pc-1", await HolderAsync(ips[0]));
+        Assert.Equal("pc-2", await HolderAsync(ips[1]));
+
+        var meshctl = ToolProcess.Dll("meshctl", "meshctl");
+        var confirmed = await ToolProcess.RunAsync(meshctl, _mesh.ClientEnvironment, null, "reclaim", "confirm", "node-c");
+        Assert.True(confirmed.ExitCode == 0, confirmed.Stdout + confirmed.Stderr);
+        Assert.Contains("reclaimed 2 address(es)", confirmed.Stdout);
+        Assert.Null(await HolderAsync(ips[0]));
+        Assert.Null(await HolderAsync(ips[1]));
+    }
+}
