@@ -29,7 +29,7 @@ public static class PodCommands
         {
             var path = parse.GetValue(file)!;
             var text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
-            var pod = FromManifest(ResourceReader.Parse(text).Single(), parse.GetValue(Project));
+            var pod = FromManifest(ResourceReader.Parse(text).Single(), parse.GetValue(Project), ManifestUid(text));
             using var host = await StartBusAsync(ct);
             var (resources, refused) = await new PodFlow(host.Services.GetRequiredService<IClientFactory>()).CreateAsync(pod, ct);
             if (refused is not null)
@@ -58,7 +58,15 @@ public static class PodCommands
 
     private static string DefaultProject => Environment.GetEnvironmentVariable("MESHCTL_PROJECT") ?? "platform";
 
-    public static PodDescriptor FromManifest(ResourceDocument doc, string? project)
+    /// <summary>
+    /// The pod's own uid when the manifest carries one (a pod exported from the cluster): the services key the pod by
+    /// it and the node agent reports it (IPAM-11), so it must not be dropped as another server's metadata.
+    /// </summary>
+    public static string? ManifestUid(string text) =>
+        YamlJson.ParseAll(text).FirstOrDefault()?["metadata"]?["uid"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var uid)
+            && !string.IsNullOrWhiteSpace(uid) ? uid : null;
+
+    public static PodDescriptor FromManifest(ResourceDocument doc, string? project, string? uid = null)
     {
         if (doc.Kind != "Pod")
         {
@@ -88,7 +96,7 @@ public static class PodCommands
         {
             Namespace = ns,
             Name = name,
-            Uid = doc.Metadata.Uid ?? DeterministicId.FromBytes(Encoding.UTF8.GetBytes($"pod/{ns}/{name}")).ToString(),
+            Uid = uid ?? doc.Metadata.Uid ?? DeterministicId.FromBytes(Encoding.UTF8.GetBytes($"pod/{ns}/{name}")).ToString(),
             Project = project ?? labels.GetValueOrDefault("mesh.io/project") ?? DefaultProject,
             Node = Text(spec, "nodeName"),
             RuntimeClassName = Text(spec, "runtimeClassName"),

@@ -14,6 +14,9 @@ public sealed class GpuNode
 
     public string Name { get; }
 
+    /// <summary>IPAM-11b: the pods holding cards here that the node's reports miss.</summary>
+    public Mesh.Contracts.Leaks.PodLeakLedger Leaks { get; } = new();
+
     public bool Registered { get; private set; }
 
     public string Arch { get; private set; } = "";
@@ -71,7 +74,11 @@ public sealed class GpuNode
                     usage[d.Index] = UsageOf(d.Index).Add(e.PodUid, e.Exclusive, d);
                 }
                 break;
+            default:
+                Leaks.Apply(@event);
+                break;
             case GpuDevicesReleased e:
+                Leaks.Forget(e.PodUid);
                 if (assignments.Remove(e.PodUid, out var held))
                 {
                     foreach (var d in held.Devices)

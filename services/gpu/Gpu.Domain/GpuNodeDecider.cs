@@ -11,6 +11,10 @@ public static class GpuNodeDecider
         ReportDeviceHealth c => ReportHealth(node, c),
         AssignGpus c => Assign(node, c),
         ReleaseGpus c => Release(node, c),
+        ReportNodePods c => Events(node.Leaks.Report(node.Name, node.Assignments.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
+            uid => Reclaimed(node, uid))),
+        ConfirmNodeReclaim c => Events(node.Leaks.Reclaim(node.Name, node.Assignments.Count, c.Now, c.Policy, confirmed: true,
+            uid => Reclaimed(node, uid))),
         _ => GpuErrors.InvalidRequest("command", command.GetType().Name, "not a gpu node command"),
     };
 
@@ -51,8 +55,15 @@ public static class GpuNodeDecider
 
     public static Decision Release(GpuNode node, ReleaseGpus cmd) =>
         node.Assignments.TryGetValue(cmd.PodUid, out var held)
-            ? Decision.Accept(new GpuDevicesReleased(node.Name, cmd.PodUid, held.Devices))
+            ? Decision.Accept(new GpuDevicesReleased(node.Name, cmd.PodUid, held.Devices, held.Project))
             : Decision.Nothing;
+
+    public const string LeakReclaimed = "LeakReclaimed";
+
+    private static IEnumerable<object> Reclaimed(GpuNode node, string podUid) =>
+        node.Assignments.TryGetValue(podUid, out var held) ? [new GpuDevicesReleased(node.Name, podUid, held.Devices, held.Project, LeakReclaimed)] : [];
+
+    private static Decision Events(IReadOnlyList<object> events) => events.Count == 0 ? Decision.Nothing : Decision.Accept(events);
 
     public static Decision Assign(GpuNode node, AssignGpus cmd)
     {

@@ -47,8 +47,10 @@ public sealed record GpuDevicesAssigned(
     string VisibleDevices,
     IReadOnlyList<string> Warnings) : INodeScoped;
 
-/// <summary>A pod's cards were given back.</summary>
+/// <summary>A pod's cards were given back; <see cref="Reason"/> PodDeleted, or LeakReclaimed (IPAM-11b).</summary>
 public sealed record GpuDevicesReleased(
     string Node,
     string PodUid,
-    IReadOnlyList<AssignedDevice> Devices) : INodeScoped;
+    IReadOnlyList<AssignedDevice> Devices,
+    string? Project = null,
+    string Reason = "PodDeleted") : INodeScoped;

@@ -2,3 +2,9 @@ namespace Mesh.Gpu.Domain;
 
 /// <summary>The pod went away: give its cards back (idempotent).</summary>
 public sealed record ReleaseGpus(string Node, string PodUid);
+
+/// <summary>IPAM-11b: the node agent's live pods; cards of pods missing from enough reports past the grace period go back.</summary>
+public sealed record ReportNodePods(string Node, IReadOnlySet<string> Live, DateTimeOffset Now, bool PodsKnown, Mesh.Contracts.Leaks.LeakPolicy Policy);
+
+/// <summary>IPAM-11a: an operator confirms a withheld reclaim: every due pod's cards go back now.</summary>
+public sealed record ConfirmNodeReclaim(string Node, DateTimeOffset Now, Mesh.Contracts.Leaks.LeakPolicy Policy);

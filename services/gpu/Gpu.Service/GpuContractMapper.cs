@@ -15,7 +15,7 @@ public sealed class GpuContractMapper : IEventContractMapper
         {
             GpuDevicesAssigned a => new Bus.PodGpusAssigned(a.Node, a.PodUid, a.Namespace, a.PodName, a.Project, a.Resource,
                 a.Exclusive, AssignmentTranslation.Grants(a.Devices), AssignmentTranslation.Env(a)),
-            GpuDevicesReleased r => new Bus.PodGpusReleased(r.Node, r.PodUid, AssignmentTranslation.Grants(r.Devices)),
+            GpuDevicesReleased r => new Bus.PodGpusReleased(r.Node, r.PodUid, AssignmentTranslation.Grants(r.Devices), r.Reason),
             GpuDeviceHealthChanged h => new Bus.GpuDeviceHealthChanged(h.Node, h.Index, h.Uuid, h.Healthy, h.Reason, h.AffectedPods),
             GpuNodeRegistered r => new Bus.GpuNodeInventoryChanged(r.Node, r.Arch,
                 r.Devices.Select(InventoryTranslation.ToContract).ToList(), []),

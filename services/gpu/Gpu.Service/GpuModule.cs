@@ -31,6 +31,7 @@ public static class GpuModule
                 x.AddConsumer<ReportGpuDeviceHealthConsumer>();
                 x.AddConsumer<AssignPodGpusConsumer>();
                 x.AddConsumer<ReleasePodGpusConsumer>();
+                x.AddConsumer<ReportLivePodsConsumer>();
             },
             null,
             typeof(PodGpusAssigned).Assembly);
@@ -40,6 +41,7 @@ public static class GpuModule
 
         services.AddOptions<GpuOptions>().BindConfiguration(GpuOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GpuOptions>>().Value);
+        services.AddLeakPolicy();
         services.AddKeyedWriter(_ => new GpuNodeBehavior());
         services.AddKeyedWriter(_ => new GpuQuotaBehavior());
         services.AddSingleton<ClusterView>();

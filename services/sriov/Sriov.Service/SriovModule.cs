@@ -25,12 +25,14 @@ public static class SriovModule
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SriovOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<SriovOptions>().ToSettings());
+        services.AddLeakPolicy();
 
         services.AddServiceInfrastructure("sriov", mesh, SriovTypes.Register,
             x =>
             {
                 x.AddConsumer<AllocatePodVfsConsumer>();
                 x.AddConsumer<ReleasePodVfsConsumer>();
+                x.AddConsumer<ReportLivePodsConsumer>();
                 x.AddRequestClient<AllocateIp>();
             },
             null, typeof(SriovVfsAllocated).Assembly);

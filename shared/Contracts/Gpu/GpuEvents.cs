@@ -15,7 +15,7 @@ public sealed record PodGpusAssigned(
     IReadOnlyDictionary<string, string> Env) : INodeScoped;
 
 /// <summary>A pod's cards were given back.</summary>
-public sealed record PodGpusReleased(string Node, string PodUid, IReadOnlyList<GpuGrant> Devices) : INodeScoped;
+public sealed record PodGpusReleased(string Node, string PodUid, IReadOnlyList<GpuGrant> Devices, string Reason = "PodDeleted") : INodeScoped;
 
 /// <summary>GPU-11: a card changed health; <see cref="AffectedPodUids"/> hold it (empty when it recovered).</summary>
 public sealed record GpuDeviceHealthChanged(

@@ -26,7 +26,9 @@ public sealed class LiveReclaimTests : IAsyncLifetime
         {
             ["Mesh__Ipam__LeakGrace"] = "00:00:02",
             ["Mesh__Ipam__LeakReports"] = "2",
-        }, "ipam", "vpc");
+            ["Mesh__Leaks__Grace"] = "00:00:02",
+            ["Mesh__Leaks__Reports"] = "2",
+        }, "ipam", "vpc", "sriov", "gpu");
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevTokens.Mint(new AuthOptions(), "sre", "platform", MeshPrincipal.AdminRole));
     }
 
@@ -132,8 +134,98 @@ public sealed class LiveReclaimTests : IAsyncLifetime
         var meshctl = ToolProcess.Dll("meshctl", "meshctl");
         var confirmed = await ToolProcess.RunAsync(meshctl, _mesh.ClientEnvironment, null, "reclaim", "confirm", "node-c");
         Assert.True(confirmed.ExitCode == 0, confirmed.Stdout + confirmed.Stderr);
-        Assert.Contains("reclaimed 2 address(es)", confirmed.Stdout);
+        Assert.Contains("ipam: node node-c: reclaimed 2 address(es)", confirmed.Stdout);
         Assert.Null(await HolderAsync(ips[0]));
         Assert.Null(await HolderAsync(ips[1]));
+    }
+
+    private async Task<JsonArray> EventsAsync(string service, string type) =>
+        JsonNode.Parse(await _admin.GetStringAsync(_mesh.Urls[service] + $"/admin/v1/events?type={type}"))!.AsArray();
+
+    private static string PodManifest(string uid) => $$"""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: {{uid}}
+          namespace: eks-managed
+          uid: {{uid}}
+          labels:
+            mesh.io/project: p1
+          annotations:
+            k8s.v1.cni.cncf.io/networks: eks-managed/ibnics
+            io.katacontainers.config.runtime.enable_sriov: "true"
+        spec:
+          nodeName: node-10
+          runtimeClassName: rune
+          tolerations:
+            - { key: accelerator, operator: Equal, value: "true", effect: NoSchedule }
+          containers:
+            - name: train
+              image: pytorch
+              resources:
+                requests: { nvidia.com/gpu: "1", ecnf.io/mlxnics: "1", cpu: "1", memory: 1Gi }
+        """;
+
+    [Fact]
+    [Trait("rule", "IPAM-11b")]
+    public async Task A_pod_gone_from_the_source_loses_its_addresses_vf_and_gpu_together_and_nothing_else_moves()
+    {
+        var pods = Path.Combine(_work, "node-10-pods.json");
+        await File.WriteAllTextAsync(pods, PodList(("keep-0", "Running"), ("gone-0", "Running")));
+        StartAgent("node-10", "--description", Path.Combine(TestServers.RepositoryRoot, "examples", "nodes", "node-10.yaml"), "--pod-source", "file:" + pods);
+        async Task<JsonNode?> GetAsync(string service, string path)
+        {
+            var response = await _admin.GetAsync(_mesh.Urls[service] + path);
+            return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+        }
+        const string NodeState = "/apis/sriovnetwork.openshift.io/v1/namespaces/eks-managed/sriovnetworknodestates/node-10";
+        await Eventually.TrueAsync(async () => (await GetAsync("gpu", "/apis/gpu.mesh.io/v1/gpunodes/node-10"))?["spec"]?["devices"]?.AsArray().Count == 2
+            && (await GetAsync("sriov", NodeState))?["status"]?["interfaces"]?.AsArray().Count == 1, "node-10 reported", TimeSpan.FromSeconds(60));
+        var meshctl = ToolProcess.Dll("meshctl", "meshctl");
+        foreach (var file in new[] { "policy-rune-ib.yaml", "network-ibnics.yaml" })
+        {
+            var applied = await ToolProcess.RunAsync(meshctl, _mesh.ClientEnvironment, null, "apply", "-f", Path.Combine(TestServers.RepositoryRoot, "examples", "sriov", file));
+            Assert.True(applied.ExitCode == 0, applied.Stdout + applied.Stderr);
+        }
+        await Eventually.TrueAsync(async () => (await GetAsync("sriov", NodeState)) is { } state
+            && state["status"]?["syncStatus"]?.ToString() == "Succeeded" && state["status"]?["interfaces"]?[0]?["vfs"]?.AsArray().Count == 3,
+            "node-10 split into 3 VFs", TimeSpan.FromSeconds(60));
+
+        var held = new Dictionary<string, JsonNode>();
+        foreach (var uid in new[] { "keep-0", "gone-0" })
+        {
+            var created = await ToolProcess.RunAsync(meshctl, _mesh.ClientEnvironment, PodManifest(uid), "pod", "create", "-f", "-", "-o", "json");
+            Assert.True(created.ExitCode == 0, created.Stdout + created.Stderr);
+            held[uid] = JsonNode.Parse(created.Stdout)!;
+            Assert.NotNull(held[uid]["vfs"]);
+            Assert.NotNull(held[uid]["gpus"]);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3)); // reports with both pods present: nothing is suspected
+
+        await File.WriteAllTextAsync(pods, PodList(("keep-0", "Running")));
+        await Eventually.TrueAsync(async () =>
+            (await EventsAsync("gpu", "gpu.devices-released.v1")).Count > 0 && (await EventsAsync("sriov", "sriov.pod-vfs-released.v1")).Count > 0
+            && (await EventsAsync("ipam", "ipam.ip-released.v1")).Count >= 2,
+            "gone-0's cards, VF and addresses released", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // more reports: still only gone-0
+
+        static string Data(JsonNode? e, string field) => (e!["data"]![field] ?? e["data"]![char.ToUpperInvariant(field[0]) + field[1..]])!.GetValue<string>();
+        var gpuEvents = await EventsAsync("gpu", "gpu.devices-released.v1");
+        var gpu = gpuEvents.Count == 1 ? gpuEvents[0] : throw new Xunit.Sdk.XunitException(gpuEvents.ToJsonString());
+        Assert.Equal(("gone-0", "LeakReclaimed"), (Data(gpu, "podUid"), Data(gpu, "reason")));
+        var vfEvents = await EventsAsync("sriov", "sriov.pod-vfs-released.v1");
+        var vf = vfEvents.Count == 1 ? vfEvents[0] : throw new Xunit.Sdk.XunitException(vfEvents.ToJsonString());
+        Assert.Equal(("gone-0", "LeakReclaimed"), (Data(vf, "podUid"), Data(vf, "reason")));
+        var addresses = await EventsAsync("ipam", "ipam.ip-released.v1");
+        Assert.Equal(2, addresses.Count); // eth0 and the VF's net1
+        Assert.All(addresses, a => Assert.Equal(("gone-0", "LeakReclaimed"), (Data(a, "podUid"), Data(a, "reason"))));
+        // keep-0 still holds everything: its card, its VF, its addresses.
+        var node = await GetAsync("gpu", "/apis/gpu.mesh.io/v1/gpunodes/node-10");
+        Assert.Contains("keep-0", node!.ToJsonString());
+        Assert.DoesNotContain("gone-0", node.ToJsonString());
+        foreach (var address in held["keep-0"]["addresses"]!.AsArray())
+        {
+            Assert.Equal("keep-0", await HolderAsync(address!["ipAddress"]!.GetValue<string>()));
+        }
     }
 }

@@ -50,6 +50,18 @@ public static class AssignmentApi
             return TypedResults.Ok(await assignments.ReleaseAsync(uid, project, Metadata.From(caller, nameof(ReleasePodGpus), project),
                 caller.CanActOn, ct));
         });
+
+        // IPAM-11a: an operator confirms a reclaim withheld as too large a share of the node.
+        api.MapPost("/gpunodes/{node}/reclaim-confirmations", async (string node, HttpContext http, GpuAssignments assignments,
+            Mesh.Contracts.Leaks.LeakPolicy policy, CancellationToken ct) =>
+        {
+            var caller = MeshPrincipal.From(http.User);
+            if (!caller.IsAdmin)
+            {
+                throw Callers.Forbidden("only an administrator confirms a reclaim: it releases other projects' cards", "role", caller.Role);
+            }
+            return TypedResults.Ok(await assignments.ConfirmReclaimAsync(node, policy, Metadata.From(caller, "ConfirmLeakReclaim", null), ct));
+        });
         return api;
     }
 }

@@ -75,6 +75,39 @@ public sealed class GpuAssignments(
         return new GpuRelease(podUid, held.FirstOrDefault()?.Node, released);
     }
 
+    /// <summary>
+    /// IPAM-11b: the node agent's live pods (the report IPAM reclaims addresses from): cards of pods missing from enough
+    /// reports past the grace period go back with their quota. A report without a pod source proves nothing (IPAM-11a).
+    /// </summary>
+    public async Task<Mesh.Contracts.Leaks.NodeReclaim> ReportNodePodsAsync(Mesh.Contracts.Ipam.ReportLivePods report,
+        Mesh.Contracts.Leaks.LeakPolicy policy, EventMetadata metadata, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(report.Node) || !report.PodsKnown)
+        {
+            return new(report.Node ?? "", []);
+        }
+        var observed = report.ObservedAt == default ? DateTimeOffset.UtcNow : report.ObservedAt;
+        var live = (report.PodUids ?? []).ToHashSet(StringComparer.Ordinal);
+        return await ReclaimAsync(report.Node, new ReportNodePods(report.Node, live, observed, true, policy), metadata, ct);
+    }
+
+    /// <summary>IPAM-11a: an operator's confirmation: every due pod's cards on the node go back now, whatever their share.</summary>
+    public Task<Mesh.Contracts.Leaks.NodeReclaim> ConfirmReclaimAsync(string node, Mesh.Contracts.Leaks.LeakPolicy policy, EventMetadata metadata,
+        CancellationToken ct) =>
+        ReclaimAsync(node, new ConfirmNodeReclaim(node, DateTimeOffset.UtcNow, policy), metadata, ct);
+
+    private async Task<Mesh.Contracts.Leaks.NodeReclaim> ReclaimAsync(string node, object command, EventMetadata metadata, CancellationToken ct)
+    {
+        var outcome = await nodes.SubmitAsync(node, command, metadata.For(command.GetType().Name), ct);
+        var released = outcome.Decision.Events.OfType<GpuDevicesReleased>().ToList();
+        foreach (var r in released.Where(r => r.Project is { Length: > 0 }))
+        {
+            await quotas.SubmitAsync(r.Project!, new ReleaseGpuQuota(r.Project!, r.PodUid),
+                metadata.For(nameof(ReleaseGpuQuota), GpuNodeDecider.LeakReclaimed), ct);
+        }
+        return new(node, released.Select(r => r.PodUid).ToList());
+    }
+
     private static GpuDemand Demand(GpuPodRequest pod)
     {
         var demand = GpuDemand.From(pod, out var error) ?? throw new MeshException(error!);

@@ -13,10 +13,12 @@ public sealed record NodeSnapshot(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<Taint> Taints,
     IReadOnlyList<GpuDevice> Devices,
-    IReadOnlyList<GpuDevicesAssigned> Assignments)
+    IReadOnlyList<GpuDevicesAssigned> Assignments,
+    IReadOnlyDictionary<string, Mesh.Contracts.Leaks.LeakMark>? Leaks = null)
 {
     public static NodeSnapshot Of(GpuNode node) => new(node.Name, node.Registered, node.Arch,
-        new Dictionary<string, string>(node.Labels), node.Taints.ToList(), node.Devices.ToList(), node.Assignments.Values.ToList());
+        new Dictionary<string, string>(node.Labels), node.Taints.ToList(), node.Devices.ToList(), node.Assignments.Values.ToList(),
+        new Dictionary<string, Mesh.Contracts.Leaks.LeakMark>(node.Leaks.Marks));
 
     public GpuNode ToNode()
     {
@@ -29,6 +31,7 @@ public sealed record NodeSnapshot(
         {
             node.Apply(assignment);
         }
+        node.Leaks.Restore(Leaks ?? new Dictionary<string, Mesh.Contracts.Leaks.LeakMark>());
         return node;
     }
 

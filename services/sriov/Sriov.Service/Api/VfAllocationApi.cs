@@ -1,3 +1,4 @@
+using Mesh.Contracts.Leaks;
 using Mesh.Contracts.Sriov;
 using Mesh.Hosting;
 using Mesh.Sriov.Domain;
@@ -28,6 +29,17 @@ public static class VfAllocationApi
             }
             var (released, _) = await handler.ReleaseAsync(podUid, "PodDeleted", Meta.FromHttp(http, nameof(ReleaseVfs), holder?.Project), ct);
             return TypedResults.Ok(released);
+        });
+        // IPAM-11a: an operator confirms a reclaim withheld as too large a share of the node.
+        api.MapPost("/nodes/{node}/reclaim-confirmations", async Task<IResult> (string node, HttpContext http, VfAllocationHandler handler,
+            Mesh.Contracts.Leaks.LeakPolicy policy, CancellationToken ct) =>
+        {
+            if (ApiAccess.RequireAdmin(http, "confirm a reclaim") is { } forbidden)
+            {
+                return forbidden;
+            }
+            var released = await handler.ConfirmReclaimAsync(node, policy, Meta.FromHttp(http, "ConfirmLeakReclaim"), ct);
+            return TypedResults.Ok(new NodeReclaim(node, released.Select(r => r.PodUid).ToList()));
         });
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Mesh.Contracts;
 using Mesh.Contracts.Ipam;
+using Mesh.Contracts.Leaks;
 using Mesh.Contracts.Sriov;
 using Mesh.EventSourcing;
 using Mesh.EventSourcing.Actors;
@@ -76,6 +77,30 @@ public sealed class VfAllocationHandler(
         }
         await ReleaseAddressesAsync(where.Project, podUid, released.Vfs, reason, ct);
         return (new PodVfRelease(podUid, where.Node, PodVfs.Of(released.Vfs, released.Addresses)), where.Project);
+    }
+
+    /// <summary>
+    /// IPAM-11b: the node agent's live pods, the report IPAM reclaims addresses from: VFs of pods missing from
+    /// enough reports past the grace period go back (their addresses IPAM reclaims from the same report). A
+    /// report without a pod source proves nothing (IPAM-11a).
+    /// </summary>
+    public async Task<IReadOnlyList<PodVfsReleased>> ReportNodePodsAsync(ReportLivePods report, LeakPolicy policy, EventMetadata meta, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(report.Node) || !report.PodsKnown)
+        {
+            return [];
+        }
+        var observed = report.ObservedAt == default ? DateTimeOffset.UtcNow : report.ObservedAt;
+        var live = (report.PodUids ?? []).ToHashSet(StringComparer.Ordinal);
+        var outcome = await nodes.SubmitAsync(report.Node, new ReportNodePods(live, observed, true, policy), meta.For(nameof(ReportLivePods)), ct);
+        return outcome.Result as IReadOnlyList<PodVfsReleased> ?? [];
+    }
+
+    /// <summary>IPAM-11a: an operator's confirmation: every due pod's VFs on the node go back now, whatever their share.</summary>
+    public async Task<IReadOnlyList<PodVfsReleased>> ConfirmReclaimAsync(string node, LeakPolicy policy, EventMetadata meta, CancellationToken ct)
+    {
+        var outcome = await nodes.SubmitAsync(node, new ConfirmNodeReclaim(DateTimeOffset.UtcNow, policy), meta.For("ConfirmLeakReclaim"), ct);
+        return outcome.Result as IReadOnlyList<PodVfsReleased> ?? [];
     }
 
     /// The node and project holding a pod's VFs, for the caller's tenancy check (COMMON-5).

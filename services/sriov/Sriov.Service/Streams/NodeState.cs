@@ -1,3 +1,4 @@
+using Mesh.Contracts.Leaks;
 using Mesh.Sriov.Domain;
 
 namespace Mesh.Sriov.Service.Streams;
@@ -8,6 +9,9 @@ public sealed class NodeState(SriovNode node)
     public SriovNode Node { get; } = node;
 
     public Dictionary<string, PodVfsReady> Ready { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>IPAM-11b: the pods holding VFs here that the node's reports miss.</summary>
+    public PodLeakLedger Leaks { get; } = new();
 
     public NodeState Apply(object e)
     {
@@ -21,6 +25,10 @@ public sealed class NodeState(SriovNode node)
                 break;
             case VfsReleased r:
                 Ready.Remove(r.PodUid);
+                Leaks.Forget(r.PodUid);
+                break;
+            default:
+                Leaks.Apply(e);
                 break;
         }
         Node.Apply(e);

@@ -14,5 +14,8 @@ public static class SriovTypes
         }
         types.Register<PodVfsReady>("sriov.pod-vfs-ready.v1");
         types.Register<PodVfsReleased>("sriov.pod-vfs-released.v1");
+        types.Register<Mesh.Contracts.Leaks.PodLeakSuspected>("sriov.pod-leak-suspected.v1");
+        types.Register<Mesh.Contracts.Leaks.PodLeakCleared>("sriov.pod-leak-cleared.v1");
+        types.Register<Mesh.Contracts.Leaks.PodReclaimWithheld>("sriov.pod-reclaim-withheld.v1");
     }
 }
