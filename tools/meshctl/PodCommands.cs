@@ -110,7 +110,7 @@ public static class PodCommands
     private static string? Text(JsonElement spec, string name) =>
         spec.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static async Task<IHost> StartBusAsync(CancellationToken ct)
+    internal static async Task<IHost> StartBusAsync(CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

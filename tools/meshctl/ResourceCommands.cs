@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Mesh.Hosting;
 using Mesh.Hosting.Resources;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mesh.Ctl;
 
@@ -108,6 +109,20 @@ public static class ResourceCommands
         var command = new Command("delete", "delete a resource") { kind, name, Namespace };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(kind)!.ToLowerInvariant() is "node" or "nodes" or "no")
+            {
+                // NODE-1: one event on the bus; IPAM, SR-IOV and GPU each release what the node's pods held.
+                var node = parse.GetValue(name)!;
+                if (Mesh.Contracts.DnsName.Check(node, "node") is { } bad)
+                {
+                    throw new CliException($"error: {bad.Code}: {bad.Message}");
+                }
+                using var host = await PodCommands.StartBusAsync(ct);
+                await host.Services.GetRequiredService<MassTransit.IBus>().Publish(
+                    new Mesh.Contracts.Nodes.NodeRemoved(node, DateTimeOffset.UtcNow, Environment.UserName), ct);
+                Console.WriteLine($"node/{node} deleted (its addresses, VFs and GPUs are released by each service with reason NodeRemoved)");
+                return 0;
+            }
             var route = Route(parse.GetValue(kind)!);
             await client.JsonAsync(HttpMethod.Delete, route.Service, route.Path(parse.GetValue(Namespace), parse.GetValue(name)), ct: ct);
             Console.WriteLine($"{route.Plural.TrimEnd('s')}/{parse.GetValue(name)} deleted");

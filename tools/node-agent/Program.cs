@@ -110,4 +110,20 @@ run.SetAction(async (parse, ct) =>
     }
 });
 
-return await new RootCommand("node-agent: a node's front door to the mesh") { run, discover }.Parse(args).InvokeAsync();
+// NODE-1: the node leaves the cluster (drained and being decommissioned): everything its pods held is released.
+var deregister = new Command("deregister", "announce that this node leaves the cluster: its addresses, VFs and GPUs are released (NodeRemoved)") { nodeOption, amqp };
+deregister.SetAction(async (parse, ct) =>
+{
+    var node = parse.GetValue(nodeOption)!;
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders();
+    builder.Services.AddMeshMessaging("node-agent", new MessagingOptions { Url = parse.GetValue(amqp)! });
+    using var host = builder.Build();
+    await host.StartAsync(ct);
+    await host.Services.GetRequiredService<IBus>().Publish(new Mesh.Contracts.Nodes.NodeRemoved(node, DateTimeOffset.UtcNow, "node-agent:" + node), ct);
+    await host.StopAsync(CancellationToken.None);
+    Console.WriteLine($"node-agent {node}: deregistered (NodeRemoved published)");
+    return 0;
+});
+
+return await new RootCommand("node-agent: a node's front door to the mesh") { run, discover, deregister }.Parse(args).InvokeAsync();

@@ -10,6 +10,7 @@ public static class GpuEventTypes
         [typeof(GpuDeviceHealthChanged)] = "gpu.device-health-changed.v1",
         [typeof(GpuDevicesAssigned)] = "gpu.devices-assigned.v1",
         [typeof(GpuDevicesReleased)] = "gpu.devices-released.v1",
+        [typeof(GpuNodeRemoved)] = "gpu.node-removed.v1",
         [typeof(Mesh.Contracts.Leaks.PodLeakSuspected)] = "gpu.pod-leak-suspected.v1",
         [typeof(Mesh.Contracts.Leaks.PodLeakCleared)] = "gpu.pod-leak-cleared.v1",
         [typeof(Mesh.Contracts.Leaks.PodReclaimWithheld)] = "gpu.pod-reclaim-withheld.v1",

@@ -74,6 +74,13 @@ public sealed class GpuNode
                     usage[d.Index] = UsageOf(d.Index).Add(e.PodUid, e.Exclusive, d);
                 }
                 break;
+            case GpuNodeRemoved:
+                Registered = false;
+                devices = [];
+                usage.Clear();
+                Labels = new Dictionary<string, string>();
+                Taints = [];
+                break;
             default:
                 Leaks.Apply(@event);
                 break;

@@ -11,6 +11,7 @@ public static class GpuNodeDecider
         ReportDeviceHealth c => ReportHealth(node, c),
         AssignGpus c => Assign(node, c),
         ReleaseGpus c => Release(node, c),
+        RemoveGpuNode => Remove(node),
         ReportNodePods c => Events(node.Leaks.Report(node.Name, node.Assignments.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
             uid => Reclaimed(node, uid))),
         ConfirmNodeReclaim c => Events(node.Leaks.Reclaim(node.Name, node.Assignments.Count, c.Now, c.Policy, confirmed: true,
@@ -59,6 +60,20 @@ public static class GpuNodeDecider
             : Decision.Nothing;
 
     public const string LeakReclaimed = "LeakReclaimed";
+
+    public const string NodeRemoved = "NodeRemoved";
+
+    /// <summary>NODE-1: every assignment released with reason NodeRemoved, then the node deregistered; a second removal is Nothing.</summary>
+    public static Decision Remove(GpuNode node)
+    {
+        var events = node.Assignments.Values.OrderBy(a => a.PodUid, StringComparer.Ordinal)
+            .Select(a => (object)new GpuDevicesReleased(node.Name, a.PodUid, a.Devices, a.Project, NodeRemoved)).ToList();
+        if (node.Registered)
+        {
+            events.Add(new GpuNodeRemoved(node.Name));
+        }
+        return Events(events);
+    }
 
     private static IEnumerable<object> Reclaimed(GpuNode node, string podUid) =>
         node.Assignments.TryGetValue(podUid, out var held) ? [new GpuDevicesReleased(node.Name, podUid, held.Devices, held.Project, LeakReclaimed)] : [];

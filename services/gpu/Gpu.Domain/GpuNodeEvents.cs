@@ -47,6 +47,9 @@ public sealed record GpuDevicesAssigned(
     string VisibleDevices,
     IReadOnlyList<string> Warnings) : INodeScoped;
 
+/// <summary>NODE-1: the node left the cluster; its cards are gone from scheduling until its agent registers it again.</summary>
+public sealed record GpuNodeRemoved(string Node);
+
 /// <summary>A pod's cards were given back; <see cref="Reason"/> PodDeleted, or LeakReclaimed (IPAM-11b).</summary>
 public sealed record GpuDevicesReleased(
     string Node,

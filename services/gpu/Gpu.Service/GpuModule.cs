@@ -32,6 +32,7 @@ public static class GpuModule
                 x.AddConsumer<AssignPodGpusConsumer>();
                 x.AddConsumer<ReleasePodGpusConsumer>();
                 x.AddConsumer<ReportLivePodsConsumer>();
+                x.AddConsumer<NodeRemovedConsumer>();
             },
             null,
             typeof(PodGpusAssigned).Assembly);

@@ -86,6 +86,20 @@ public static partial class IpamDecider
             : Decision.Accept(due.Select(a => (object)Released(state, a, ReleaseReasons.LeakReclaimed, c.Now)).ToList());
     }
 
+    /// <summary>NODE-1: every allocation on a removed node goes back with reason NodeRemoved; a second removal is Nothing.</summary>
+    public static Decision ReleaseNode(SubnetPool state, ReleaseNode c)
+    {
+        if (string.IsNullOrWhiteSpace(c.Node))
+        {
+            return IpamErrors.Missing("node");
+        }
+        var held = state.AllocationsOn(c.Node).OrderBy(a => a.Owner.PodUid, StringComparer.Ordinal)
+            .ThenBy(a => a.Owner.Interface, StringComparer.Ordinal).ToList();
+        return held.Count == 0
+            ? Decision.Nothing
+            : Decision.Accept(held.Select(a => (object)Released(state, a, ReleaseReasons.NodeRemoved, c.Now)).ToList());
+    }
+
     /// <summary>The node's allocations in this pool that may be reclaimed now.</summary>
     public static IEnumerable<Allocation> Due(SubnetPool state, string node, DateTimeOffset now, TimeSpan grace, int requiredReports) =>
         state.AllocationsOn(node).Where(a => a.LeakDue(now, grace, Math.Max(1, requiredReports)))

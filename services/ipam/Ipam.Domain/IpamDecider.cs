@@ -19,6 +19,7 @@ public static partial class IpamDecider
         ReleaseIp c => Release(state, c),
         ReportLivePods c => ReportLivePods(state, c),
         ReclaimLeaks c => ReclaimLeaks(state, c),
+        ReleaseNode c => ReleaseNode(state, c),
         RequestPoolDeletion c => RequestDeletion(state, c),
         ConfirmPoolDeletion c => ConfirmDeletion(state, c),
         AbortPoolDeletion c => AbortDeletion(state, c),

@@ -27,6 +27,7 @@ public static class IpamModule
             x.AddConsumer<AllocateIpConsumer>().Endpoint(e => (e.PrefetchCount, e.ConcurrentMessageLimit) = (512, 512));
             x.AddConsumer<ReleaseIpConsumer>().Endpoint(e => (e.PrefetchCount, e.ConcurrentMessageLimit) = (256, 256));
             x.AddConsumer<ReportLivePodsConsumer>();
+            x.AddConsumer<NodeRemovedConsumer>();
             x.AddConsumer<SubnetAnnouncedConsumer>();
             x.AddConsumer<VpcAnnouncedConsumer>();
             x.AddConsumer<SriovIpRangeAnnouncedConsumer>();

@@ -33,6 +33,7 @@ public static class SriovModule
                 x.AddConsumer<AllocatePodVfsConsumer>();
                 x.AddConsumer<ReleasePodVfsConsumer>();
                 x.AddConsumer<ReportLivePodsConsumer>();
+                x.AddConsumer<NodeRemovedConsumer>();
                 x.AddRequestClient<AllocateIp>();
             },
             null, typeof(SriovVfsAllocated).Assembly);

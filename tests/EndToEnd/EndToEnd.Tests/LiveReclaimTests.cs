@@ -30,6 +30,9 @@ public sealed class LiveReclaimTests : IAsyncLifetime
             ["Mesh__Leaks__Reports"] = "2",
         }, "ipam", "vpc", "sriov", "gpu");
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevTokens.Mint(new AuthOptions(), "sre", "platform", MeshPrincipal.AdminRole));
+        // The VPC service announces ovn-default on its first start; IPAM has it a moment later.
+        await Eventually.TrueAsync(async () => (await _admin.GetAsync(_mesh.Urls["ipam"] + "/api/v1/subnets/ovn-default/usage")).IsSuccessStatusCode,
+            "IPAM knows ovn-default", TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()
@@ -171,13 +174,85 @@ public sealed class LiveReclaimTests : IAsyncLifetime
     public async Task A_pod_gone_from_the_source_loses_its_addresses_vf_and_gpu_together_and_nothing_else_moves()
     {
         var pods = Path.Combine(_work, "node-10-pods.json");
-        await File.WriteAllTextAsync(pods, PodList(("keep-0", "Running"), ("gone-0", "Running")));
-        StartAgent("node-10", "--description", Path.Combine(TestServers.RepositoryRoot, "examples", "nodes", "node-10.yaml"), "--pod-source", "file:" + pods);
-        async Task<JsonNode?> GetAsync(string service, string path)
+        var held = await PrepareNode10Async(pods, "keep-0", "gone-0");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // reports with both pods present: nothing is suspected
+
+        await File.WriteAllTextAsync(pods, PodList(("keep-0", "Running")));
+        await Eventually.TrueAsync(async () =>
+            (await EventsAsync("gpu", "gpu.devices-released.v1")).Count > 0 && (await EventsAsync("sriov", "sriov.pod-vfs-released.v1")).Count > 0
+            && (await EventsAsync("ipam", "ipam.ip-released.v1")).Count >= 2,
+            "gone-0's cards, VF and addresses released", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // more reports: still only gone-0
+        await AssertReleasedOnlyAsync("gone-0", "LeakReclaimed");
+        // keep-0 still holds everything: its card, its VF, its addresses.
+        var node = await GetAsync("gpu", "/apis/gpu.mesh.io/v1/gpunodes/node-10");
+        Assert.Contains("keep-0", node!.ToJsonString());
+        Assert.DoesNotContain("gone-0", node.ToJsonString());
+        foreach (var address in held["keep-0"]["addresses"]!.AsArray())
         {
-            var response = await _admin.GetAsync(_mesh.Urls[service] + path);
-            return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+            Assert.Equal("keep-0", await HolderAsync(address!["ipAddress"]!.GetValue<string>()));
         }
+    }
+
+    [Fact]
+    [Trait("rule", "NODE-1")]
+    public async Task Meshctl_delete_node_releases_its_addresses_vfs_and_gpus_at_every_service_and_nothing_on_other_nodes()
+    {
+        var held = await PrepareNode10Async(Path.Combine(_work, "node-10-pods.json"), "on-10");
+        var elsewhere = await AllocateAsync("on-11", "node-11");
+
+        var deleted = await ToolProcess.RunAsync(ToolProcess.Dll("meshctl", "meshctl"), _mesh.ClientEnvironment, null, "delete", "node", "node-10");
+        Assert.True(deleted.ExitCode == 0, deleted.Stdout + deleted.Stderr);
+        Assert.StartsWith("node/node-10 deleted", deleted.Stdout.Trim());
+        await Eventually.TrueAsync(async () =>
+            (await EventsAsync("gpu", "gpu.devices-released.v1")).Count > 0 && (await EventsAsync("sriov", "sriov.pod-vfs-released.v1")).Count > 0
+            && (await EventsAsync("ipam", "ipam.ip-released.v1")).Count >= 2,
+            "on-10's cards, VF and addresses released", TimeSpan.FromSeconds(60));
+        await AssertReleasedOnlyAsync("on-10", "NodeRemoved");
+        Assert.Equal("on-11", await HolderAsync(elsewhere));
+        Assert.Null(await HolderAsync(held["on-10"]["addresses"]![0]!["ipAddress"]!.GetValue<string>()));
+        Assert.Single(await EventsAsync("gpu", "gpu.node-removed.v1"));
+    }
+
+    [Fact]
+    [Trait("rule", "NODE-1")]
+    public async Task An_agents_deregistration_releases_its_nodes_addresses()
+    {
+        var ip = await AllocateAsync("dr-1", "node-dr");
+        var kept = await AllocateAsync("dr-2", "node-other");
+        var result = await ToolProcess.RunAsync(ToolProcess.Dll("node-agent", "node-agent"), _mesh.ClientEnvironment, null,
+            "deregister", "--node", "node-dr", "--amqp", _mesh.VirtualHost.Url);
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        await Eventually.TrueAsync(async () => await HolderAsync(ip) is null, "node-dr's address released", TimeSpan.FromSeconds(30));
+        Assert.Equal("dr-2", await HolderAsync(kept));
+    }
+
+    private async Task AssertReleasedOnlyAsync(string uid, string reason)
+    {
+        static string Data(JsonNode? e, string field) => (e!["data"]![field] ?? e["data"]![char.ToUpperInvariant(field[0]) + field[1..]])!.GetValue<string>();
+        var gpuEvents = await EventsAsync("gpu", "gpu.devices-released.v1");
+        var gpu = gpuEvents.Count == 1 ? gpuEvents[0] : throw new Xunit.Sdk.XunitException(gpuEvents.ToJsonString());
+        Assert.Equal((uid, reason), (Data(gpu, "podUid"), Data(gpu, "reason")));
+        var vfEvents = await EventsAsync("sriov", "sriov.pod-vfs-released.v1");
+        var vf = vfEvents.Count == 1 ? vfEvents[0] : throw new Xunit.Sdk.XunitException(vfEvents.ToJsonString());
+        Assert.Equal((uid, reason), (Data(vf, "podUid"), Data(vf, "reason")));
+        var addresses = await EventsAsync("ipam", "ipam.ip-released.v1");
+        Assert.Equal(2, addresses.Count); // eth0 and the VF's net1
+        Assert.All(addresses, a => Assert.Equal((uid, reason), (Data(a, "podUid"), Data(a, "reason"))));
+    }
+
+    private async Task<JsonNode?> GetAsync(string service, string path)
+    {
+        var response = await _admin.GetAsync(_mesh.Urls[service] + path);
+        return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+    }
+
+    // node-10 as the seed's section 5.1 has it: reported by its agent (pods from a file), split into 3 VFs by
+    // policy-rune-ib, network ibnics; then each pod created with an address, a VF (and its address) and a GPU.
+    private async Task<Dictionary<string, JsonNode>> PrepareNode10Async(string pods, params string[] uids)
+    {
+        await File.WriteAllTextAsync(pods, PodList(uids.Select(u => (u, "Running")).ToArray()));
+        StartAgent("node-10", "--description", Path.Combine(TestServers.RepositoryRoot, "examples", "nodes", "node-10.yaml"), "--pod-source", "file:" + pods);
         const string NodeState = "/apis/sriovnetwork.openshift.io/v1/namespaces/eks-managed/sriovnetworknodestates/node-10";
         await Eventually.TrueAsync(async () => (await GetAsync("gpu", "/apis/gpu.mesh.io/v1/gpunodes/node-10"))?["spec"]?["devices"]?.AsArray().Count == 2
             && (await GetAsync("sriov", NodeState))?["status"]?["interfaces"]?.AsArray().Count == 1, "node-10 reported", TimeSpan.FromSeconds(60));
@@ -192,7 +267,7 @@ public sealed class LiveReclaimTests : IAsyncLifetime
             "node-10 split into 3 VFs", TimeSpan.FromSeconds(60));
 
         var held = new Dictionary<string, JsonNode>();
-        foreach (var uid in new[] { "keep-0", "gone-0" })
+        foreach (var uid in uids)
         {
             var created = await ToolProcess.RunAsync(meshctl, _mesh.ClientEnvironment, PodManifest(uid), "pod", "create", "-f", "-", "-o", "json");
             Assert.True(created.ExitCode == 0, created.Stdout + created.Stderr);
@@ -200,32 +275,6 @@ public sealed class LiveReclaimTests : IAsyncLifetime
             Assert.NotNull(held[uid]["vfs"]);
             Assert.NotNull(held[uid]["gpus"]);
         }
-        await Task.Delay(TimeSpan.FromSeconds(3)); // reports with both pods present: nothing is suspected
-
-        await File.WriteAllTextAsync(pods, PodList(("keep-0", "Running")));
-        await Eventually.TrueAsync(async () =>
-            (await EventsAsync("gpu", "gpu.devices-released.v1")).Count > 0 && (await EventsAsync("sriov", "sriov.pod-vfs-released.v1")).Count > 0
-            && (await EventsAsync("ipam", "ipam.ip-released.v1")).Count >= 2,
-            "gone-0's cards, VF and addresses released", TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // more reports: still only gone-0
-
-        static string Data(JsonNode? e, string field) => (e!["data"]![field] ?? e["data"]![char.ToUpperInvariant(field[0]) + field[1..]])!.GetValue<string>();
-        var gpuEvents = await EventsAsync("gpu", "gpu.devices-released.v1");
-        var gpu = gpuEvents.Count == 1 ? gpuEvents[0] : throw new Xunit.Sdk.XunitException(gpuEvents.ToJsonString());
-        Assert.Equal(("gone-0", "LeakReclaimed"), (Data(gpu, "podUid"), Data(gpu, "reason")));
-        var vfEvents = await EventsAsync("sriov", "sriov.pod-vfs-released.v1");
-        var vf = vfEvents.Count == 1 ? vfEvents[0] : throw new Xunit.Sdk.XunitException(vfEvents.ToJsonString());
-        Assert.Equal(("gone-0", "LeakReclaimed"), (Data(vf, "podUid"), Data(vf, "reason")));
-        var addresses = await EventsAsync("ipam", "ipam.ip-released.v1");
-        Assert.Equal(2, addresses.Count); // eth0 and the VF's net1
-        Assert.All(addresses, a => Assert.Equal(("gone-0", "LeakReclaimed"), (Data(a, "podUid"), Data(a, "reason"))));
-        // keep-0 still holds everything: its card, its VF, its addresses.
-        var node = await GetAsync("gpu", "/apis/gpu.mesh.io/v1/gpunodes/node-10");
-        Assert.Contains("keep-0", node!.ToJsonString());
-        Assert.DoesNotContain("gone-0", node.ToJsonString());
-        foreach (var address in held["keep-0"]["addresses"]!.AsArray())
-        {
-            Assert.Equal("keep-0", await HolderAsync(address!["ipAddress"]!.GetValue<string>()));
-        }
+        return held;
     }
 }

@@ -82,3 +82,27 @@ public class LeakReclaimSpecs
         Assert.True(spec.State.UsageOf(0).IsFree);
     }
 }
+
+[Trait("rule", "NODE-1")]
+public class NodeRemovalSpecs
+{
+    [Fact]
+    public void A_removed_node_gives_back_every_card_and_takes_no_more_pods_until_it_registers_again()
+    {
+        var spec = Spec.Given("n1", Registered("n1", Nvidia(0), Nvidia(1)));
+        spec.Run(new AssignGpus("n1", Pod("a", exclusive: true)));
+        spec.Run(new AssignGpus("n1", Pod("b", exclusive: true)));
+
+        var removed = spec.Run(new RemoveGpuNode("n1"));
+        var released = removed.Events.OfType<GpuDevicesReleased>().ToList();
+        Assert.Equal(["a", "b"], released.Select(r => r.PodUid));
+        Assert.All(released, r => Assert.Equal((GpuNodeDecider.NodeRemoved, "proj-a"), (r.Reason, r.Project)));
+        Assert.IsType<GpuNodeRemoved>(removed.Events[^1]);
+        Assert.False(spec.State.Registered);
+        Then.Rejected(spec.When(new AssignGpus("n1", Pod("c"))), GpuErrors.NodeNotFoundCode);
+        Then.Nothing(spec.Run(new RemoveGpuNode("n1")));
+
+        Then.Single<GpuNodeRegistered>(spec.Run(Register("n1", Nvidia(0))));
+        Then.Single<GpuDevicesAssigned>(spec.Run(new AssignGpus("n1", Pod("c"))));
+    }
+}

@@ -156,3 +156,22 @@ public class LeakReclaimTests
         Assert.Equal(T0.AddMinutes(1), a.ReclaimWithheldAt);
     }
 }
+
+public class NodeRemovalTests
+{
+    [Fact]
+    [Trait("rule", "NODE-1")]
+    public void A_removed_node_gives_back_every_address_on_it_and_nothing_elsewhere_and_twice_is_nothing()
+    {
+        var scenario = WithPool();
+        scenario.Allocate(Alloc("on-1", node: "gone-node"));
+        scenario.Allocate(Alloc("on-2", node: "gone-node"));
+        scenario.Allocate(Alloc("other", node: "node2"));
+
+        var released = scenario.Accept(new ReleaseNode(Subnet, "gone-node", T0.AddHours(1))).Cast<IpReleased>().ToList();
+        Assert.Equal(["on-1", "on-2"], released.Select(r => r.PodUid));
+        Assert.All(released, r => Assert.Equal(ReleaseReasons.NodeRemoved, r.Reason));
+        Assert.NotNull(scenario.State.AllocationOf("other", "eth0"));
+        Assert.Empty(scenario.Accept(new ReleaseNode(Subnet, "gone-node", T0.AddHours(2))));
+    }
+}

@@ -91,6 +91,11 @@ public sealed class GpuAssignments(
         return await ReclaimAsync(report.Node, new ReportNodePods(report.Node, live, observed, true, policy), metadata, ct);
     }
 
+    /// <summary>NODE-1: a removed node's cards go back with their quota, and the node leaves scheduling.</summary>
+    public Task<Mesh.Contracts.Leaks.NodeReclaim> RemoveNodeAsync(string node, EventMetadata metadata, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(node) ? Task.FromResult(new Mesh.Contracts.Leaks.NodeReclaim(node ?? "", []))
+            : ReclaimAsync(node, new RemoveGpuNode(node), metadata with { Reason = GpuNodeDecider.NodeRemoved }, ct);
+
     /// <summary>IPAM-11a: an operator's confirmation: every due pod's cards on the node go back now, whatever their share.</summary>
     public Task<Mesh.Contracts.Leaks.NodeReclaim> ConfirmReclaimAsync(string node, Mesh.Contracts.Leaks.LeakPolicy policy, EventMetadata metadata,
         CancellationToken ct) =>

@@ -47,6 +47,7 @@ public sealed class GpuNodeProjection(EventTypeRegistry types) : IInlineProjecti
                 GpuDeviceHealthChanged h => Command(SetHealth, h.Node, h.Index, h.Healthy, e.Timestamp),
                 GpuDevicesAssigned a => Command(InsertAssignment, a.PodUid, a.Node, a.Project, new Jsonb(e.DataJson)),
                 GpuDevicesReleased r => Command("DELETE FROM gpu_assignments WHERE pod_uid = $1 AND node = $2", r.PodUid, r.Node),
+                GpuNodeRemoved r => Command("DELETE FROM gpu_nodes WHERE name = $1", r.Node),
                 _ => null,
             };
             if (command is not null)

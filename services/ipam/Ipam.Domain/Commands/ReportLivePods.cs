@@ -19,6 +19,9 @@ public sealed record ReportLivePods(
     public TimeSpan EffectiveGrace => Grace ?? DefaultGrace;
 }
 
+/// <summary>NODE-1: the node left the cluster: every allocation on it in this pool is released.</summary>
+public sealed record ReleaseNode(string Subnet, string Node, DateTimeOffset Now) : IpamCommand(Subnet, Now);
+
 /// <summary>
 /// IPAM-11, IPAM-11a: release the node's allocations in this pool that are due (missing from
 /// <paramref name="RequiredReports"/> consecutive reports and for longer than the grace period).

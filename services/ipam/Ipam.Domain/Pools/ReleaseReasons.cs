@@ -7,4 +7,5 @@ public static class ReleaseReasons
     public const string LeakReclaimed = "LeakReclaimed";
     public const string Compensation = "Compensation";
     public const string InterfaceRemoved = "InterfaceRemoved";
+    public const string NodeRemoved = "NodeRemoved";
 }

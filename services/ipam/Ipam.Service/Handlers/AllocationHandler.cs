@@ -137,6 +137,26 @@ public sealed class AllocationHandler(
                 reclaimed.Count == 0 ? $"nothing on node {node} is due for reclaim" : null), null);
     }
 
+    /// <summary>NODE-1: a removed node's addresses go back, in every pool holding some.</summary>
+    public async Task<IReadOnlyList<string>> RemoveNodeAsync(string node, EventMetadata meta, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(node))
+        {
+            return [];
+        }
+        var released = new List<string>();
+        foreach (var subnet in await SubnetsOnAsync(node, ct))
+        {
+            var outcome = await pools.SubmitAsync(subnet, new Cmd.ReleaseNode(subnet, node, clock.GetUtcNow()), meta, ct);
+            released.AddRange(outcome.Result.Released.SelectMany(r => new[] { r.V4, r.V6 }).OfType<string>());
+            if (outcome.Result.Released.Count > 0)
+            {
+                usage.Touch(subnet);
+            }
+        }
+        return released;
+    }
+
     private async Task<List<string>> SubnetsOnAsync(string node, CancellationToken ct) =>
         (await queries.HoldingsOnNodeAsync(node, ct)).Select(h => h.Subnet).Distinct().ToList();
 

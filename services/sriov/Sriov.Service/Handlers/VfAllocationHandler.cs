@@ -103,6 +103,17 @@ public sealed class VfAllocationHandler(
         return outcome.Result as IReadOnlyList<PodVfsReleased> ?? [];
     }
 
+    /// <summary>NODE-1: a removed node's VFs go back (their addresses IPAM releases from the same event).</summary>
+    public async Task<IReadOnlyList<PodVfsReleased>> RemoveNodeAsync(string node, EventMetadata meta, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(node))
+        {
+            return [];
+        }
+        var outcome = await nodes.SubmitAsync(node, new RemoveNodeVfs(DateTimeOffset.UtcNow), meta.For("NodeRemoved", Mesh.Contracts.Nodes.NodeRemoved.Reason), ct);
+        return outcome.Result as IReadOnlyList<PodVfsReleased> ?? [];
+    }
+
     /// The node and project holding a pod's VFs, for the caller's tenancy check (COMMON-5).
     public Task<(string Node, string Project)?> HolderAsync(string podUid, CancellationToken ct) => index.PodAsync(podUid, ct);
 

@@ -24,6 +24,8 @@ public sealed class NodeBehavior(SriovSettings settings) : IStreamBehavior<NodeS
         ReleaseVfs c => Release(state, c),
         ReportNodePods c => Events(state.Leaks.Report(state.Node.Name, state.Node.Allocations.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
             uid => Reclaimed(state, uid))),
+        RemoveNodeVfs => Events(state.Node.Allocations.Keys.Order(StringComparer.Ordinal)
+            .SelectMany(uid => Release(state, new ReleaseVfs(state.Node.Name, uid, Mesh.Contracts.Nodes.NodeRemoved.Reason)).Events).ToList()),
         ConfirmNodeReclaim c => Events(state.Leaks.Reclaim(state.Node.Name, state.Node.Allocations.Count, c.Now, c.Policy, confirmed: true,
             uid => Reclaimed(state, uid))),
         _ => throw new ArgumentException($"unknown node command {command.GetType().Name}"),
@@ -34,7 +36,7 @@ public sealed class NodeBehavior(SriovSettings settings) : IStreamBehavior<NodeS
         AllocateWithConfig c => state.Node.Allocations.GetValueOrDefault(c.Command.PodUid),
         RecordVfAddresses c => state.Ready.GetValueOrDefault(c.PodUid),
         ReleaseVfs => decision.Events.OfType<PodVfsReleased>().FirstOrDefault(),
-        ReportNodePods or ConfirmNodeReclaim => decision.Events.OfType<PodVfsReleased>().ToList(),
+        ReportNodePods or ConfirmNodeReclaim or RemoveNodeVfs => decision.Events.OfType<PodVfsReleased>().ToList(),
         _ => null,
     };
 

@@ -11,5 +11,8 @@ public sealed record ReportNodePods(IReadOnlySet<string> Live, DateTimeOffset No
 /// IPAM-11a: an operator confirms a withheld reclaim: every due pod's VFs go back now.
 public sealed record ConfirmNodeReclaim(DateTimeOffset Now, Mesh.Contracts.Leaks.LeakPolicy Policy);
 
+/// NODE-1: the node left the cluster: every pod's VFs go back with reason NodeRemoved.
+public sealed record RemoveNodeVfs(DateTimeOffset Now);
+
 /// Record the addresses of a pod's VFs once the IPAM service gave them.
 public sealed record RecordVfAddresses(string PodUid, IReadOnlyList<VfAddress> Addresses);
