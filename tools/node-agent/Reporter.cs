@@ -17,6 +17,7 @@ public sealed class Reporter
     private readonly Lock _gate = new();
     private NodeDescription _description;
     private string _syncStatus = "Succeeded";
+    private long? _observedGeneration;
 
     public Reporter(NodeDescription description, string sriovNamespace)
     {
@@ -81,6 +82,7 @@ public sealed class Reporter
             {
                 ["interfaces"] = JsonSerializer.SerializeToNode(d.Sriov, JsonSerializerOptions.Web),
                 ["syncStatus"] = _syncStatus,
+                ["observedGeneration"] = _observedGeneration,
             },
         }, ct);
 
@@ -106,6 +108,9 @@ public sealed class Reporter
         lock (_gate)
         {
             _syncStatus = "Succeeded";
+            // SRIOV-5a: the generation applied, so the service reopens the PFs for this configuration only.
+            _observedGeneration = message["configurationGeneration"] is JsonValue g && g.TryGetValue<long>(out var generation) && generation > 0
+                ? generation : _observedGeneration;
         }
         await ReportSriovAsync(applied, ct);
     }

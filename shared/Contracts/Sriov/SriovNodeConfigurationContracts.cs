@@ -34,6 +34,9 @@ public sealed record SriovNodeConfigurationDesired(
 {
     /// <summary>The configuration's place in the SR-IOV service's log: an agent applies only one newer than the last it applied.</summary>
     public long Generation { get; init; }
+
+    /// <summary>SRIOV-5a: the node's configuration generation (1, 2, ...): the agent reports it back as <c>status.observedGeneration</c> once applied.</summary>
+    public long ConfigurationGeneration { get; init; }
 }
 
 /// <summary>SRIOV-4: a policy selected no reported PF and changed nothing. <c>Node</c> is null when no node matched.</summary>

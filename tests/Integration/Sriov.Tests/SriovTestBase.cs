@@ -49,8 +49,12 @@ public abstract class SriovTestBase : IAsyncLifetime
     }
 
     /// node-10 reports its PF, the scenario's policy is applied, the agent reports 3 VFs, the network exists.
+    // SRIOV-5a: the agent's report shows the VFs bound to the driver the policy's deviceType needs.
+    private string _configured = "node-state-node-10-configured.yaml";
+
     protected async Task<JsonNode> ConfigureAsync(string policyFile, string networkPlural, string network, bool agentSucceeds = true)
     {
+        _configured = policyFile.Contains("rune", StringComparison.Ordinal) ? "node-state-node-10-configured-vfio.yaml" : "node-state-node-10-configured.yaml";
         await JsonAsync(await PutFileAsync(Agent, "sriovnetworknodestates", "node-10", "node-state-node-10.yaml"));
         var policy = await JsonAsync(await PutFileAsync(Admin, "sriovnetworknodepolicies", "node-policy-10", policyFile));
         await JsonAsync(await PutFileAsync(Admin, networkPlural, network, $"network-{network}.yaml"));
@@ -66,5 +70,5 @@ public abstract class SriovTestBase : IAsyncLifetime
     }
 
     protected async Task ReportConfiguredAsync() =>
-        Assert.Equal(HttpStatusCode.OK, (await PutFileAsync(Agent, "sriovnetworknodestates", "node-10", "node-state-node-10-configured.yaml")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutFileAsync(Agent, "sriovnetworknodestates", "node-10", _configured)).StatusCode);
 }

@@ -32,7 +32,8 @@ public sealed class ManualScenarioTests
         Assert.Equal((Manual.Pf, 3, s.DeviceType, s.IsRdma, "mlxnics"), (pf.PciAddress, pf.NumVfs, pf.DeviceType, pf.IsRdma, pf.ResourceName));
 
         Then.Applied(SriovNodeDecider.Decide(node, new ReportNodeState(Manual.Node,
-            new SriovNetworkNodeStateStatus([Manual.PfReport(s.LinkType, 3)], SyncStatus.Succeeded))), node);
+            new SriovNetworkNodeStateStatus([Manual.PfReport(s.LinkType, 3, vfDriver: s.DeviceType == "vfio-pci" ? "vfio-pci" : "mlx5_core")],
+                SyncStatus.Succeeded))), node);
         Then.Applied(SriovConfigDecider.Decide(config, new ApplyNetwork(Manual.Network(s)), settings), config);
 
         var allocated = Then.Single<VfsAllocated>(VfAllocator.Decide(node, Manual.Pod(s, "uid-1"), config, settings));

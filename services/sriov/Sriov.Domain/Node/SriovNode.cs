@@ -32,6 +32,9 @@ public sealed class SriovNode
     /// PFs being reconfigured: nothing is allocated on them until the agent reports `Succeeded`.
     public IReadOnlySet<string> PendingPfs => pending;
 
+    /// SRIOV-5a: the generation of the desired configuration (1, 2, ... per node).
+    public long DesiredGeneration { get; private set; }
+
     public IReadOnlyDictionary<string, VfAllocation> Allocations => allocations;
 
     /// The pod uid holding a VF, by the VF's PCI address.
@@ -63,7 +66,11 @@ public sealed class SriovNode
             case NodeStateReported s:
                 interfaces = [.. s.Interfaces];
                 SyncStatus = s.SyncStatus;
-                if (s.SyncStatus == Domain.SyncStatus.Succeeded)
+                if (s.ReopenedPfs is { } reopened)
+                {
+                    pending.ExceptWith(reopened);
+                }
+                else if (s.SyncStatus == Domain.SyncStatus.Succeeded)
                 {
                     pending.Clear();
                 }
@@ -75,6 +82,7 @@ public sealed class SriovNode
                     desired[pf.PciAddress] = pf;
                 }
                 pending.UnionWith(d.AffectedPfs);
+                DesiredGeneration = d.Generation > 0 ? d.Generation : DesiredGeneration + 1;
                 SyncStatus = Domain.SyncStatus.InProgress;
                 break;
             case VfsAllocated a:

@@ -21,11 +21,45 @@ public static class SriovNodeDecider
         {
             return Decision.Reject(error!);
         }
-        if (status.SyncStatus == node.SyncStatus && Canonical.Same(status.Interfaces, node.Interfaces))
+        var reopened = Reopened(node, status);
+        if (status.SyncStatus == node.SyncStatus && Canonical.Same(status.Interfaces, node.Interfaces) && reopened.Count == 0)
         {
             return Decision.Nothing;
         }
-        return Decision.Accept(new NodeStateReported(node.Name, status.Interfaces, status.SyncStatus!));
+        return Decision.Accept(new NodeStateReported(node.Name, status.Interfaces, status.SyncStatus!, reopened, status.ObservedGeneration));
+    }
+
+    /// <summary>
+    /// SRIOV-5a: the pending PFs this report proves reconfigured: it says `Succeeded`, is not of an older generation
+    /// than the desired one (a report without a generation is judged by its content alone), and the PF shows the
+    /// desired `numVfs` VFs bound to the driver of the desired `deviceType` (vfio-pci, or a kernel netdevice driver).
+    /// </summary>
+    public static IReadOnlyList<string> Reopened(SriovNode node, SriovNetworkNodeStateStatus status)
+    {
+        if (status.SyncStatus != SyncStatus.Succeeded || node.PendingPfs.Count == 0
+            || (status.ObservedGeneration is { } observed && observed < node.DesiredGeneration))
+        {
+            return [];
+        }
+        return node.PendingPfs.Where(pf => Matches(status.Interfaces.FirstOrDefault(i => i.PciAddress == pf), node.Desired.GetValueOrDefault(pf)))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool Matches(SriovInterface? reported, DesiredPfConfig? desired)
+    {
+        if (reported is null)
+        {
+            return false;
+        }
+        if (desired is null)
+        {
+            return reported.NumVfs == 0; // no policy any more: the PF is unmanaged once its VFs are gone
+        }
+        var vfio = string.Equals(desired.DeviceType, "vfio-pci", StringComparison.OrdinalIgnoreCase);
+        return reported.NumVfs == desired.NumVfs && reported.VfList.Count == desired.NumVfs
+            && reported.VfList.All(vf => vfio
+                ? string.Equals(vf.Driver, "vfio-pci", StringComparison.OrdinalIgnoreCase)
+                : !string.Equals(vf.Driver, "vfio-pci", StringComparison.OrdinalIgnoreCase));
     }
 
     /// Merge every policy into the node's desired configuration. Unchanged: nothing, or
@@ -49,7 +83,8 @@ public static class SriovNodeDecider
         if (affected.Count > 0)
         {
             var holders = Holders(node, affected);
-            events.Add(new NodeConfigurationDesired(node.Name, [.. plan.Values], affected, holders, Warning(node.Name, affected, holders)));
+            events.Add(new NodeConfigurationDesired(node.Name, [.. plan.Values], affected, holders, Warning(node.Name, affected, holders),
+                node.DesiredGeneration + 1));
         }
         var trigger = command.Policies.FirstOrDefault(p => p.Name == command.TriggeredBy);
         if (trigger is not null && PolicyPlanner.SelectsNode(trigger, node.Labels) && PolicyPlanner.MatchedPfs(trigger, inventory).Count == 0)

@@ -6,8 +6,11 @@ namespace Mesh.Sriov.Domain;
 
 public sealed record NodeLabelsReported(string Node, IReadOnlyDictionary<string, string> Labels);
 
-/// SRIOV-1: the agent's report. `Succeeded` ends the reconfiguration of pending PFs.
-public sealed record NodeStateReported(string Node, IReadOnlyList<SriovInterface> Interfaces, string SyncStatus);
+/// SRIOV-1: the agent's report. `ReopenedPfs`: the pending PFs it proves reconfigured (SRIOV-5a: a `Succeeded`
+/// report of the desired generation whose VFs match); null in reports recorded before SRIOV-5a, where `Succeeded`
+/// reopened every pending PF.
+public sealed record NodeStateReported(string Node, IReadOnlyList<SriovInterface> Interfaces, string SyncStatus,
+    IReadOnlyList<string>? ReopenedPfs = null, long? ObservedGeneration = null);
 
 /// SRIOV-5: the configuration the node agent must apply. `Pfs` is the whole desired set (a PF
 /// not listed is unmanaged: numVfs 0); `AffectedPfs` changed and get no allocations until the
@@ -18,7 +21,8 @@ public sealed record NodeConfigurationDesired(
     IReadOnlyList<DesiredPfConfig> Pfs,
     IReadOnlyList<string> AffectedPfs,
     IReadOnlyList<PodVfHolder> PodsHoldingVfs,
-    string Warning) : INodeScoped;
+    string Warning,
+    long Generation = 0) : INodeScoped;
 
 /// SRIOV-8..10: VFs given to a pod.
 public sealed record VfsAllocated(

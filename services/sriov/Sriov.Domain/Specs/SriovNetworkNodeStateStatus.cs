@@ -1,4 +1,5 @@
 namespace Mesh.Sriov.Domain;
 
 /// `SriovNetworkNodeState.status` as the node agent reports it (SRIOV-1).
-public sealed record SriovNetworkNodeStateStatus(IReadOnlyList<SriovInterface> Interfaces, string? SyncStatus);
+/// `ObservedGeneration`: the generation of the desired configuration the agent applied (SRIOV-5a).
+public sealed record SriovNetworkNodeStateStatus(IReadOnlyList<SriovInterface> Interfaces, string? SyncStatus, long? ObservedGeneration = null);

@@ -16,7 +16,7 @@ public sealed class SriovContractMapper : IEventContractMapper
         NetworkApplied { Network.Spec.Ipam.Range: { } range } n =>
             [new SriovIpRangeAnnounced(n.Network.Namespace, n.Network.Name, range, n.Network.Spec.Ipam!.Gateway, [.. n.Network.Spec.Ipam.ExcludeList.Select(ExcludeRange.Of)]) { Generation = recorded.Position }],
         NetworkDeleted n => [new SriovIpRangeRemoved(n.Namespace, n.Name)],
-        NodeConfigurationDesired d => [Desired(d) with { Generation = recorded.Position }],
+        NodeConfigurationDesired d => [Desired(d) with { Generation = recorded.Position, ConfigurationGeneration = d.Generation }],
         PolicyMatchedNoDevices p => [new SriovPolicyMatchedNoDevices(p.Policy, p.Node, p.Reason)],
         PodVfsReady r => [new SriovVfsAllocated(r.Node, r.PodUid, r.PodNamespace, r.PodName, r.Runtime, PodVfs.Of(r.Vfs, r.Addresses))],
         PodVfsReleased r => [new SriovVfsReleased(r.Node, r.PodUid, r.PodNamespace, r.PodName, PodVfs.Of(r.Vfs, r.Addresses), r.Reason)],

@@ -56,9 +56,10 @@ internal static class Manual
         Spec = n.Spec with { Vlan = n.Spec.Vlan ?? 0, VlanQoS = n.Spec.VlanQoS ?? 0 },
     };
 
-    public static SriovInterface PfReport(string linkType = "IB", int numVfs = 3, int totalvfs = 3, string pci = Pf, string name = "ib0") =>
+    public static SriovInterface PfReport(string linkType = "IB", int numVfs = 3, int totalvfs = 3, string pci = Pf, string name = "ib0",
+        string vfDriver = "mlx5_core") =>
         new(name, pci, "15b3", "1017", "mlx5_core", linkType, 2048, "e4:1d:2d:03:00:67:68:fa", totalvfs, numVfs,
-            Enumerable.Range(0, numVfs).Select(i => new SriovVf($"{pci[..^1]}{i + 1}", i, "mlx5_core")).ToList());
+            Enumerable.Range(0, numVfs).Select(i => new SriovVf($"{pci[..^1]}{i + 1}", i, vfDriver)).ToList());
 
     public static AllocateVfs Pod(Scenario s, string uid, string? name = null, string ns = Ns, int count = 1)
     {

@@ -17,7 +17,10 @@ public sealed class NodeStateStatusDocument
     public string? SyncStatus { get; init; }
     public string? LastSyncError { get; init; }
 
-    public SriovNetworkNodeStateStatus ToDomain() => new([.. (Interfaces ?? []).Select(i => i.ToDomain())], SyncStatus);
+    /// SRIOV-5a: the generation of the desired configuration the agent applied (the reference agent sends it).
+    public long? ObservedGeneration { get; init; }
+
+    public SriovNetworkNodeStateStatus ToDomain() => new([.. (Interfaces ?? []).Select(i => i.ToDomain())], SyncStatus, ObservedGeneration);
 }
 
 public sealed class InterfaceDocument
