@@ -51,6 +51,16 @@ public static class GpuFit
         {
             return [demand.Resource];
         }
+        // GPU-12a: a whole-card sharer counts as the whole card against slices, and slices leave no whole card to share.
+        var whole = !demand.Exclusive && demand.MemoryMiB == 0 && demand.Cores == 0;
+        if (whole && usage.SlicedPods > 0)
+        {
+            return [demand.Resource];
+        }
+        if (!demand.Exclusive && !whole && usage.WholeSharers > 0)
+        {
+            return demand.MemoryMiB > 0 ? [GpuResources.GpuMem] : [GpuResources.GpuCores];
+        }
         var refusals = new List<string>(2);
         var memory = demand.Exclusive ? demand.MemoryMiB : usage.MemoryMiB + demand.MemoryMiB;
         if (memory > device.MemoryMiB)
@@ -76,7 +86,8 @@ public static class GpuFit
         foreach (var d in node.Devices.Where(d => d.Healthy && d.Vendor == vendor))
         {
             total += d.MemoryMiB;
-            used += Math.Min(d.MemoryMiB, node.UsageOf(d.Index).MemoryMiB);
+            var usage = node.UsageOf(d.Index);
+            used += usage.WholeSharers > 0 ? d.MemoryMiB : Math.Min(d.MemoryMiB, usage.MemoryMiB);
         }
         return total == 0 ? 0 : (double)used / total;
     }

@@ -13,6 +13,7 @@ public class NoOvercommitProperty
     [Trait("rule", "GPU-7")]
     [Trait("rule", "GPU-11")]
     [Trait("rule", "GPU-12")]
+    [Trait("rule", "GPU-12a")]
     public void No_sequence_of_assign_release_and_health_changes_over_commits_a_card_or_assigns_an_unhealthy_one()
     {
         var ops = Gen.ListOf(Gen.Choose(0, int.MaxValue - 1)).ToArbitrary();
@@ -78,6 +79,12 @@ public class NoOvercommitProperty
                 return false;
             }
             if (exclusive > 1 || (exclusive == 1 && holders.Count > 1))
+            {
+                return false;
+            }
+            // GPU-12a: a whole-card sharer counts as the whole card, so no slice sits beside one.
+            var wholeSharers = holders.Count(a => !a.Exclusive && a.Devices.Where(d => d.Index == card.Index).All(d => d.MemoryMiB == 0 && d.Cores == 0));
+            if (wholeSharers > 0 && holders.Count(a => !a.Exclusive) > wholeSharers)
             {
                 return false;
             }
