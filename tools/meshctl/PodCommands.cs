@@ -76,10 +76,22 @@ public static class PodCommands
         var name = doc.Metadata.Name ?? throw new CliException("metadata.name is required");
         var ns = doc.Metadata.Namespace ?? "default";
         var requests = new Dictionary<string, string>();
+        var env = new Dictionary<string, string>();
         if (spec.TryGetProperty("containers", out var containers))
         {
             foreach (var container in containers.EnumerateArray())
             {
+                // GPU-13: the visibility variables (and any literal env) as the containers set them; valueFrom is the kubelet's.
+                if (container.TryGetProperty("env", out var vars) && vars.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var v in vars.EnumerateArray())
+                    {
+                        if (Text(v, "name") is { } key && v.TryGetProperty("value", out var value))
+                        {
+                            env.TryAdd(key, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
+                        }
+                    }
+                }
                 if (container.TryGetProperty("resources", out var res) && res.TryGetProperty("requests", out var req))
                 {
                     foreach (var r in req.EnumerateObject())
@@ -104,6 +116,10 @@ public static class PodCommands
             Requests = requests,
             Annotations = doc.Metadata.Annotations ?? new Dictionary<string, string>(),
             Tolerations = spec.TryGetProperty("tolerations", out var t) ? t.Deserialize<List<GpuToleration>>(JsonSerializerOptions.Web) : null,
+            NodeSelector = spec.TryGetProperty("nodeSelector", out var selector) && selector.ValueKind == JsonValueKind.Object
+                ? selector.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())
+                : null,
+            Env = env.Count == 0 ? null : env,
         };
     }
 

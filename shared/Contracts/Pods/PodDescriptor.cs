@@ -19,4 +19,8 @@ public sealed record PodDescriptor
     public IReadOnlyDictionary<string, string> Requests { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<Gpu.GpuToleration>? Tolerations { get; init; }
+    /// <summary>The pod's <c>spec.nodeSelector</c>: a GPU pod is placed only on a node with these labels.</summary>
+    public IReadOnlyDictionary<string, string>? NodeSelector { get; init; }
+    /// <summary>The containers' env (name to value), for <c>NVIDIA_VISIBLE_DEVICES</c> / <c>CXPU_VISIBLE_DEVICES</c> (GPU-13).</summary>
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
 }

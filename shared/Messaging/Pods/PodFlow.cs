@@ -129,6 +129,6 @@ public sealed class PodFlow(IClientFactory clients, TimeSpan? timeout = null)
     {
         Namespace = pod.Namespace, Name = pod.Name, Uid = pod.Uid, Project = pod.Project, Node = node,
         RuntimeClassName = pod.RuntimeClassName, WorkloadKind = pod.WorkloadKind, Requests = pod.Requests,
-        Tolerations = pod.Tolerations, Annotations = pod.Annotations,
+        Tolerations = pod.Tolerations, Annotations = pod.Annotations, NodeSelector = pod.NodeSelector, Env = pod.Env,
     };
 }

@@ -61,7 +61,7 @@ public sealed class AccessAndInputTests(GpuFixture fx) : IClassFixture<GpuFixtur
         { "{\"namespace\":\"d\",\"name\":\"n\",\"uid\":\"u2\",\"project\":\"p1\",\"runtimeClassName\":\"rune\",\"requests\":{\"nvidia.com/gpu\":1},\"extra\":true}", HttpStatusCode.UnprocessableEntity },
         { "{\"namespace\":\"d\",\"name\":\"n\",\"uid\":\"u3\",\"project\":\"p1\",\"runtimeClassName\":\"rune\",\"requests\":{\"nvidia.com/gpu\":\"abc\"}}", HttpStatusCode.UnprocessableEntity },
         { "{\"namespace\":\"d\",\"name\":\"n\",\"uid\":\"u4\",\"project\":\"p1\",\"runtimeClassName\":\"rune\",\"requests\":{\"nvidia.com/gpu\":\"1\"},\"tolerations\":[{\"operator\":\"Maybe\"}]}", HttpStatusCode.UnprocessableEntity },
-        { "{\"namespace\":\"d\",\"name\":\"n\",\"uid\":\"u5\",\"project\":\"p1\",\"runtimeClassName\":\"rune\",\"requests\":{\"nvidia.com/gpu\":\"1\"},\"env\":{\"NVIDIA_VISIBLE_DEVICES\":\"all\"}}", HttpStatusCode.UnprocessableEntity },
+        { "{\"namespace\":\"d\",\"name\":\"n\",\"uid\":\"u5\",\"project\":\"p1\",\"runtimeClassName\":\"rune\",\"requests\":{\"nvidia.com/gpu\":\"1\"},\"env\":{\"NVIDIA_VISIBLE_DEVICES\":\"GPU-5a0c1d2e\"}}", HttpStatusCode.UnprocessableEntity },
         { "{\"namespace\":\"d\",\"name\":\"n\",\"uid\":\"u6\",\"project\":\"p1\",\"runtimeClassName\":\"rune\",\"requests\":{\"nvidia.com/gpu\":\"1\"},\"node\":\"\"}", HttpStatusCode.UnprocessableEntity },
     };
 

@@ -40,10 +40,15 @@ public static class PodTranslation
         {
             if (env.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
             {
-                var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                return parts.All(p => int.TryParse(p, out var i) && i >= 0)
+                // GPU-13, seed 001: "all" (any case) is no isolation: the pod shares the cards it is given.
+                if (string.Equals(value.Trim(), "all", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+                var parts = value.Trim().Trim('(', ')').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                return parts.Length > 0 && parts.All(p => int.TryParse(p, System.Globalization.NumberStyles.None, null, out _))
                     ? parts.Select(int.Parse).ToList()
-                    : throw Invalid($"env[{name}]", value, "name the pinned cards by index, e.g. \"0\" or \"0,1\"");
+                    : throw Invalid($"env[{name}]", value, "write all (every card shared) or the pinned cards' indexes, e.g. \"0\" or \"0,1\"");
             }
         }
         return null;
