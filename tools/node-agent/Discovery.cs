@@ -49,28 +49,53 @@ public static partial class Discovery
         }
     }
 
+    /// <summary>The nvidia-smi query the agent runs: every card's index, uuid, name and memory in MiB.</summary>
+    public const string NvidiaSmiQuery = "--query-gpu=index,uuid,name,memory.total --format=csv,noheader,nounits";
+
+    /// <summary>
+    /// AGENT-2: the NVIDIA cards with their model and memory, from nvidia-smi. No nvidia-smi: none. nvidia-smi
+    /// failing (a driver problem): none, and it says so on stderr rather than reporting cards without memory.
+    /// </summary>
     public static IEnumerable<GpuCard> NvidiaGpus()
     {
         string output;
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("nvidia-smi", "-L") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var process = Process.Start(new ProcessStartInfo("nvidia-smi", NvidiaSmiQuery) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
             process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"node-agent: nvidia-smi exited {process.ExitCode}: {error.Trim()}; no GPUs reported");
+                return [];
+            }
         }
-        catch (Exception)
+        catch (System.ComponentModel.Win32Exception)
         {
-            yield break; // no driver on this host
+            return []; // no driver on this host
         }
-        foreach (Match m in GpuLine().Matches(output))
-        {
-            yield return new GpuCard(int.Parse(m.Groups[1].Value), m.Groups[3].Value, "nvidia", m.Groups[2].Value.Trim(), 0);
-        }
+        return ParseNvidiaSmi(output);
     }
 
-    // "GPU 0: Tesla T4 (UUID: GPU-6c7a...)"
-    [GeneratedRegex(@"^GPU (\d+): (.+?) \(UUID: ([^)]+)\)", RegexOptions.Multiline)]
-    private static partial Regex GpuLine();
+    /// <summary>
+    /// Cards from <c>nvidia-smi --query-gpu=index,uuid,name,memory.total --format=csv,noheader,nounits</c>:
+    /// "0, GPU-6c7a..., Tesla V100-SXM2-16GB, 16160". A line that does not parse is an error, never a card without memory.
+    /// </summary>
+    public static IReadOnlyList<GpuCard> ParseNvidiaSmi(string csv)
+    {
+        var cards = new List<GpuCard>();
+        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var f = line.Split(',', StringSplitOptions.TrimEntries);
+            if (f.Length != 4 || !int.TryParse(f[0], out var index) || !int.TryParse(f[3], out var memory) || memory <= 0 || f[1].Length == 0)
+            {
+                throw new FormatException($"nvidia-smi line '{line}' is not index, uuid, name, memory.total (MiB)");
+            }
+            cards.Add(new GpuCard(index, f[1], "nvidia", f[2], memory));
+        }
+        return cards;
+    }
 
     private static string Read(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : "";
 

@@ -11,7 +11,11 @@ public static class GpuModels
 
     public static readonly IReadOnlyList<string> Kunlun = ["R200-8F"];
 
-    /// <summary>The canonical model name, accepting an optional vendor prefix ("NVIDIA Tesla T4", "Kunlun R200-8F").</summary>
+    /// <summary>
+    /// The canonical model name, accepting an optional vendor prefix ("NVIDIA Tesla T4", "Kunlun R200-8F") and the
+    /// form and memory suffix nvidia-smi prints ("Tesla V100-SXM2-16GB" is a Tesla V100, "Tesla P100-PCIE-16GB" a
+    /// Tesla P100; "Tesla P40" stays a P40, not a P4).
+    /// </summary>
     public static string? Canonical(GpuVendor vendor, string? model)
     {
         if (string.IsNullOrWhiteSpace(model))
@@ -28,6 +32,8 @@ public static class GpuModels
             }
         }
         var list = vendor == GpuVendor.Nvidia ? Nvidia : Kunlun;
-        return list.FirstOrDefault(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase));
+        return list.FirstOrDefault(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase))
+            ?? list.Where(m => name.Length > m.Length && name.StartsWith(m, StringComparison.OrdinalIgnoreCase) && name[m.Length] is '-' or ' ' or '_')
+                .OrderByDescending(m => m.Length).FirstOrDefault();
     }
 }

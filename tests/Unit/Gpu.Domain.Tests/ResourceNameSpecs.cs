@@ -63,3 +63,35 @@ public class ResourceNameSpecs
         Assert.Equal("0/1 nodes are available: 1 insufficient baidu.com/XPU.", error.Message);
     }
 }
+
+/// <summary>AGENT-2, GPU-4: nvidia-smi's product names map to the model family the supported list and node selectors use.</summary>
+[Trait("rule", "AGENT-2")]
+public class NvidiaSmiModelSpecs
+{
+    [Theory]
+    [InlineData("Tesla V100-SXM2-16GB", "Tesla V100")]
+    [InlineData("Tesla V100-PCIE-32GB", "Tesla V100")]
+    [InlineData("Tesla P100-PCIE-16GB", "Tesla P100")]
+    [InlineData("Tesla P40", "Tesla P40")]
+    [InlineData("Tesla P4", "Tesla P4")]
+    [InlineData("NVIDIA Tesla T4", "Tesla T4")]
+    [InlineData("Quadro RTX 8000", "Quadro RTX 8000")]
+    public void Known_families_are_recognised(string smi, string family) =>
+        Assert.Equal(family, GpuModels.Canonical(GpuVendor.Nvidia, smi));
+
+    [Theory]
+    [InlineData("Tesla V100S-PCIE-32GB")]
+    [InlineData("NVIDIA A100-SXM4-40GB")]
+    [InlineData("Tesla")]
+    public void Other_cards_are_not_taken_for_a_supported_family(string smi) =>
+        Assert.Null(GpuModels.Canonical(GpuVendor.Nvidia, smi));
+
+    [Fact]
+    public void A_node_reported_with_nvidia_smi_names_registers()
+    {
+        var register = new RegisterGpuNode("n1", "amd64", Mesh.Gpu.Domain.Tests.Fixtures.NoLabels, [],
+            [new GpuDevice(0, "GPU-3b1c5f2e", GpuVendor.Nvidia, "Tesla V100-SXM2-16GB", 16384)]);
+        var registered = Then.Single<GpuNodeRegistered>(GpuNodeDecider.Decide(new GpuNode("n1"), register));
+        Assert.Equal("Tesla V100", registered.Devices[0].Model);
+    }
+}
