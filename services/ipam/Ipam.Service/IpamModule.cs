@@ -18,7 +18,17 @@ public static class IpamModule
 {
     public static IServiceCollection AddIpam(this IServiceCollection services, MeshOptions mesh)
     {
-        services.AddOptions<IpamOptions>().BindConfiguration(IpamOptions.Section)
+        services.AddOptions<IpamOptions>()
+            // IPAM-11b: one leak policy for addresses, VFs and GPUs: Mesh:Leaks (as SR-IOV and GPU read it), unless
+            // Mesh:Ipam:Leak* says otherwise for addresses alone.
+            .Configure<IConfiguration>((o, config) =>
+            {
+                var leaks = config.GetSection(Mesh.Contracts.Leaks.LeakPolicy.Section);
+                o.LeakGrace = leaks.GetValue("Grace", o.LeakGrace);
+                o.LeakReports = leaks.GetValue("Reports", o.LeakReports);
+                o.LeakMaxShare = leaks.GetValue("MaxShare", o.LeakMaxShare);
+            })
+            .BindConfiguration(IpamOptions.Section)
             .Validate(o => !o.Problems().Any(), "Mesh:Ipam is invalid: Quarantine >= 0, LeakGrace > 0, SnapshotEvery >= 10")
             .ValidateOnStart();
         services.AddServiceInfrastructure("ipam", mesh, RegisterTypes, x =>

@@ -24,8 +24,7 @@ public sealed class LiveReclaimTests : IAsyncLifetime
     {
         _mesh = await ServiceProcesses.StartAsync(new Dictionary<string, string>
         {
-            ["Mesh__Ipam__LeakGrace"] = "00:00:02",
-            ["Mesh__Ipam__LeakReports"] = "2",
+            // One leak policy for addresses, VFs and GPUs (IPAM reads Mesh:Leaks too).
             ["Mesh__Leaks__Grace"] = "00:00:02",
             ["Mesh__Leaks__Reports"] = "2",
         }, "ipam", "vpc", "sriov", "gpu");
