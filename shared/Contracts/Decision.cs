@@ -12,6 +12,9 @@ public readonly record struct Decision(IReadOnlyList<object> Events, MeshError? 
 
     public static Decision Accept(IReadOnlyList<object> events) => new(events, null);
 
+    /// <summary>The events decided, or <see cref="Nothing"/> when there are none.</summary>
+    public static Decision AcceptAny(IReadOnlyList<object> events) => events.Count == 0 ? Nothing : Accept(events);
+
     /// <summary>Accepted with nothing to record: the command was already applied (COMMON-2).</summary>
     public static Decision Nothing => new(Array.Empty<object>(), null);
 

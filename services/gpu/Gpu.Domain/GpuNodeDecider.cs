@@ -12,9 +12,9 @@ public static class GpuNodeDecider
         AssignGpus c => Assign(node, c),
         ReleaseGpus c => Release(node, c),
         RemoveGpuNode => Remove(node),
-        ReportNodePods c => Events(node.Leaks.Report(node.Name, node.Assignments.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
+        ReportNodePods c => Decision.AcceptAny(node.Leaks.Report(node.Name, node.Assignments.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
             uid => Reclaimed(node, uid))),
-        ConfirmNodeReclaim c => Events(node.Leaks.Reclaim(node.Name, node.Assignments.Count, c.Now, c.Policy, confirmed: true,
+        ConfirmNodeReclaim c => Decision.AcceptAny(node.Leaks.Reclaim(node.Name, node.Assignments.Count, c.Now, c.Policy, confirmed: true,
             uid => Reclaimed(node, uid))),
         _ => GpuErrors.InvalidRequest("command", command.GetType().Name, "not a gpu node command"),
     };
@@ -59,9 +59,9 @@ public static class GpuNodeDecider
             ? Decision.Accept(new GpuDevicesReleased(node.Name, cmd.PodUid, held.Devices, held.Project))
             : Decision.Nothing;
 
-    public const string LeakReclaimed = "LeakReclaimed";
+    public const string LeakReclaimed = ReleaseReason.LeakReclaimed;
 
-    public const string NodeRemoved = "NodeRemoved";
+    public const string NodeRemoved = ReleaseReason.NodeRemoved;
 
     /// <summary>NODE-1: every assignment released with reason NodeRemoved, then the node deregistered; a second removal is Nothing.</summary>
     public static Decision Remove(GpuNode node)
@@ -72,13 +72,13 @@ public static class GpuNodeDecider
         {
             events.Add(new GpuNodeRemoved(node.Name));
         }
-        return Events(events);
+        return Decision.AcceptAny(events);
     }
 
     private static IEnumerable<object> Reclaimed(GpuNode node, string podUid) =>
         node.Assignments.TryGetValue(podUid, out var held) ? [new GpuDevicesReleased(node.Name, podUid, held.Devices, held.Project, LeakReclaimed)] : [];
 
-    private static Decision Events(IReadOnlyList<object> events) => events.Count == 0 ? Decision.Nothing : Decision.Accept(events);
+
 
     public static Decision Assign(GpuNode node, AssignGpus cmd)
     {

@@ -63,7 +63,7 @@ public static partial class IpamDecider
                     a.LeakSuspectedAt is null ? 1 : a.LeakReports + 1, required));
             }
         }
-        return events.Count == 0 ? Decision.Nothing : Decision.Accept(events);
+        return Decision.AcceptAny(events);
     }
 
     /// <summary>IPAM-11, IPAM-11a: the due allocations of a node in this pool, released or (over the share) withheld.</summary>
@@ -81,9 +81,7 @@ public static partial class IpamDecider
                 ? Decision.Nothing
                 : Decision.Accept([new LeakReclaimWithheld(state.Subnet, c.Node, fresh, hold.NodeDue, hold.NodeAllocations, hold.MaxShare, c.Now)]);
         }
-        return due.Count == 0
-            ? Decision.Nothing
-            : Decision.Accept(due.Select(a => (object)Released(state, a, ReleaseReasons.LeakReclaimed, c.Now)).ToList());
+        return Decision.AcceptAny(due.Select(a => (object)Released(state, a, ReleaseReasons.LeakReclaimed, c.Now)).ToList());
     }
 
     /// <summary>NODE-1: every allocation on a removed node goes back with reason NodeRemoved; a second removal is Nothing.</summary>
@@ -95,9 +93,7 @@ public static partial class IpamDecider
         }
         var held = state.AllocationsOn(c.Node).OrderBy(a => a.Owner.PodUid, StringComparer.Ordinal)
             .ThenBy(a => a.Owner.Interface, StringComparer.Ordinal).ToList();
-        return held.Count == 0
-            ? Decision.Nothing
-            : Decision.Accept(held.Select(a => (object)Released(state, a, ReleaseReasons.NodeRemoved, c.Now)).ToList());
+        return Decision.AcceptAny(held.Select(a => (object)Released(state, a, ReleaseReasons.NodeRemoved, c.Now)).ToList());
     }
 
     /// <summary>The node's allocations in this pool that may be reclaimed now.</summary>

@@ -6,5 +6,5 @@ namespace Mesh.Contracts.Nodes;
 /// </summary>
 public sealed record NodeRemoved(string Node, DateTimeOffset At, string? By = null)
 {
-    public const string Reason = "NodeRemoved";
+    public const string Reason = ReleaseReason.NodeRemoved;
 }

@@ -100,7 +100,7 @@ public static class ResourceReader
         {
             if (key is not ("apiVersion" or "kind" or "metadata" or "spec" or "status"))
             {
-                var nearest = SpecBinder.Nearest(key, ["apiVersion", "kind", "metadata", "spec", "status"]);
+                var nearest = Spelling.Nearest(key, ["apiVersion", "kind", "metadata", "spec", "status"]);
                 throw new MeshException(new MeshError(ErrorCodes.UnknownField,
                     $"unknown top-level field '{key}'" + (nearest is null ? "" : $"; did you mean {nearest}?"), ErrorKind.Invalid, key, null,
                     "a document has only apiVersion, kind, metadata, spec and status"));

@@ -76,7 +76,7 @@ public static class SpecBinder
             var where = field.EndsWith("." + name, StringComparison.Ordinal) ? field : $"{field}.{name}";
             var segments = where.Split('.').Skip(1).Select(s => s.Split('[')[0]).ToList();
             var known = UpstreamFields.TypeAt(bound, segments.Take(segments.Count - 1)) is { } parent ? UpstreamFields.JsonNames(parent).ToList() : [];
-            var nearest = Nearest(name, known);
+            var nearest = Spelling.Nearest(name, known);
             return new MeshException(new MeshError(ErrorCodes.UnknownField,
                 $"unknown field '{where}'" + (nearest is null ? "" : $"; did you mean {nearest}?"), ErrorKind.Invalid, where, null,
                 nearest is null
@@ -87,9 +87,6 @@ public static class SpecBinder
             $"{field} has the wrong type: {ex.Message.Split(". Path:")[0]}", ErrorKind.Invalid, field, null,
             "check the field's type (string, number, boolean, list or mapping)"));
     }
-
-    /// <summary>The known name closest to <paramref name="name"/>, or null when none is close.</summary>
-    public static string? Nearest(string name, IEnumerable<string> known) => Spelling.Nearest(name, known);
 
     private static MeshException Invalid(string field, string? value, string message) =>
         new(new MeshError(ErrorCodes.InvalidField, message, ErrorKind.Invalid, field, value));

@@ -110,7 +110,7 @@ public sealed class VfAllocationHandler(
         {
             return [];
         }
-        var outcome = await nodes.SubmitAsync(node, new RemoveNodeVfs(DateTimeOffset.UtcNow), meta.For("NodeRemoved", Mesh.Contracts.Nodes.NodeRemoved.Reason), ct);
+        var outcome = await nodes.SubmitAsync(node, new RemoveNodeVfs(DateTimeOffset.UtcNow), meta.For(nameof(Mesh.Contracts.Nodes.NodeRemoved), ReleaseReason.NodeRemoved), ct);
         return outcome.Result as IReadOnlyList<PodVfsReleased> ?? [];
     }
 

@@ -22,11 +22,11 @@ public sealed class NodeBehavior(SriovSettings settings) : IStreamBehavior<NodeS
         AllocateWithConfig c => VfAllocator.Decide(state.Node, c.Command, c.Config, settings),
         RecordVfAddresses c => Record(state, c),
         ReleaseVfs c => Release(state, c),
-        ReportNodePods c => Events(state.Leaks.Report(state.Node.Name, state.Node.Allocations.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
+        ReportNodePods c => Decision.AcceptAny(state.Leaks.Report(state.Node.Name, state.Node.Allocations.Keys.ToList(), c.Live, c.Now, c.PodsKnown, c.Policy,
             uid => Reclaimed(state, uid))),
-        RemoveNodeVfs => Events(state.Node.Allocations.Keys.Order(StringComparer.Ordinal)
-            .SelectMany(uid => Release(state, new ReleaseVfs(state.Node.Name, uid, Mesh.Contracts.Nodes.NodeRemoved.Reason)).Events).ToList()),
-        ConfirmNodeReclaim c => Events(state.Leaks.Reclaim(state.Node.Name, state.Node.Allocations.Count, c.Now, c.Policy, confirmed: true,
+        RemoveNodeVfs => Decision.AcceptAny(state.Node.Allocations.Keys.Order(StringComparer.Ordinal)
+            .SelectMany(uid => Release(state, new ReleaseVfs(state.Node.Name, uid, ReleaseReason.NodeRemoved)).Events).ToList()),
+        ConfirmNodeReclaim c => Decision.AcceptAny(state.Leaks.Reclaim(state.Node.Name, state.Node.Allocations.Count, c.Now, c.Policy, confirmed: true,
             uid => Reclaimed(state, uid))),
         _ => throw new ArgumentException($"unknown node command {command.GetType().Name}"),
     };
@@ -54,12 +54,10 @@ public sealed class NodeBehavior(SriovSettings settings) : IStreamBehavior<NodeS
         return Decision.Accept(new PodVfsReady(state.Node.Name, held.PodUid, held.Namespace, held.Name, held.Runtime, held.Vfs, c.Addresses));
     }
 
-    private static Decision Events(IReadOnlyList<object> events) => events.Count == 0 ? Decision.Nothing : Decision.Accept(events);
-
     private static IEnumerable<object> Reclaimed(NodeState state, string podUid) =>
         Release(state, new ReleaseVfs(state.Node.Name, podUid, LeakReclaimed)).Events;
 
-    public const string LeakReclaimed = "LeakReclaimed";
+    public const string LeakReclaimed = ReleaseReason.LeakReclaimed;
 
     private static Decision Release(NodeState state, ReleaseVfs c)
     {
