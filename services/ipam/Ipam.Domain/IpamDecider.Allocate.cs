@@ -1,3 +1,4 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
 using Mesh.Ipam.Domain.Addressing;
 using Mesh.Ipam.Domain.Commands;
@@ -63,7 +64,7 @@ public static partial class IpamDecider
         }
 
         mac ??= memory is not null && state.HolderOfMac(memory.Mac) is null ? memory.Mac : NewMac(state, c.RandomBytes);
-        string? Text(IpFamily f) => chosen.TryGetValue(f, out var a) ? IpCodec.Format(f, a) : null;
+        string? Text(IpFamily f) => chosen.TryGetValue(f, out var a) ? new IpAddress(f, a).ToString() : null;
         var allocated = new IpAllocated(c.Subnet, c.PodUid, iface, c.PodNamespace, c.PodName, c.Node,
             state.Provider, c.Project, Text(IpFamily.V4), Text(IpFamily.V6), mac, c.StickyKey, statics.Count > 0, c.Now);
         var warnings = state.Families.SelectMany(f =>
@@ -84,7 +85,7 @@ public static partial class IpamDecider
     {
         foreach (var (family, wanted) in statics)
         {
-            if (existing.Address(family) != IpCodec.Format(family, wanted))
+            if (existing.Address(family) != new IpAddress(family, wanted).ToString())
             {
                 return IpamErrors.OwnerHoldsOther(existing.Owner, c.IpAddress!, existing);
             }
@@ -105,15 +106,16 @@ public static partial class IpamDecider
         }
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!IpCodec.TryParseHost(part, out var family, out var value))
+            if (!IpAddress.TryParseHost(part, out var address))
             {
                 return IpamErrors.InvalidIp("ipAddress", part, "not an IP address");
             }
+            var (family, value) = (address.Family, address.Value);
             if (!statics.TryAdd(family, value))
             {
-                return IpamErrors.InvalidIp("ipAddress", text, $"more than one {IpCodec.Name(family)} address");
+                return IpamErrors.InvalidIp("ipAddress", text, $"more than one {family.Name()} address");
             }
-            if (state.Family(family) is not { } pool || !pool.Cidr.Contains(value))
+            if (state.Family(family) is not { } pool || !pool.Cidr.Contains(address))
             {
                 return IpamErrors.IpOutOfRange("ipAddress", part, state.Subnet, state.CidrBlock);
             }
@@ -124,7 +126,7 @@ public static partial class IpamDecider
     /// <summary>IPAM-5: in the CIDR (checked when parsed), not reserved, not held, not cooling down.</summary>
     private static MeshError? CheckStatic(SubnetPool state, FamilyPool family, UInt128 wanted, Allocation? memory, AllocateIp c)
     {
-        var text = IpCodec.Format(family.Family, wanted);
+        var text = new IpAddress(family.Family, wanted).ToString();
         if (family.IsReserved(wanted))
         {
             return IpamErrors.IpReserved("ipAddress", text, state.Subnet, family.Spec.ReservedBecause(wanted));
@@ -143,9 +145,10 @@ public static partial class IpamDecider
     private static MeshError? PickFree(SubnetPool state, FamilyPool family, Allocation? memory, AllocateIp c, out UInt128 picked)
     {
         // IPAM-10: a sticky key gets its previous address back while it is free, quarantine or not.
-        if (memory?.Address(family.Family) is { } previous && IpCodec.TryParse(previous, out _, out picked)
-            && family.Free.Contains(picked))
+        if (memory?.Address(family.Family) is { } previous && IpAddress.TryParse(previous, out var before)
+            && family.Free.Contains(before.Value))
         {
+            picked = before.Value;
             return null;
         }
         foreach (var candidate in family.Free.Ascending())

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 using Mesh.Ipam.Domain.Pools;
 
 namespace Mesh.Ipam.Domain;
@@ -17,7 +17,7 @@ public static partial class IpamDecider
             if (!family.Warned.Contains(t) && PoolUsage.Reaches(used, total, t))
             {
                 var percent = new PoolUsage(family.Family, total, used, total - UInt128.Min(used, total)).Percent;
-                yield return new SubnetUsageWarning(state.Subnet, IpCodec.Name(family.Family), t,
+                yield return new SubnetUsageWarning(state.Subnet, family.Family.Name(), t,
                     used.ToString(CultureInfo.InvariantCulture), total.ToString(CultureInfo.InvariantCulture), percent, at);
             }
         }

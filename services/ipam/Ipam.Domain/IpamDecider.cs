@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Ipam.Domain.Addressing;
 using Mesh.Ipam.Domain.Commands;
 using Mesh.Ipam.Domain.Pools;
 

@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Ipam.Domain.Addressing;
 using Mesh.Ipam.Domain.Pools;
 
 namespace Mesh.Ipam.Domain;
@@ -26,9 +26,9 @@ public static class IpamErrors
     private const string AddSubnet =
         "add another subnet in VPC '{0}' and bind it to the namespace (spec.namespaces) or select it with ovn.kubernetes.io/logical_switch; size subnets at twice the expected pod count";
 
-    public static MeshError IpNotEnough(string subnet, string vpc, Cidr cidr, PoolUsage usage, int quarantined) =>
+    public static MeshError IpNotEnough(string subnet, string vpc, IpPrefix cidr, PoolUsage usage, int quarantined) =>
         new(IpNotEnoughCode,
-            $"subnet '{subnet}' ({cidr}) has no free {IpCodec.Name(cidr.Family)} address: {usage.Used} of {usage.Total} allocatable addresses used ({usage.Percent:0.#}%)"
+            $"subnet '{subnet}' ({cidr}) has no free {cidr.Family.Name()} address: {usage.Used} of {usage.Total} allocatable addresses used ({usage.Percent:0.#}%)"
             + (quarantined > 0 ? $", {quarantined} released addresses still in quarantine" : ""),
             ErrorKind.Exhausted, "subnet", subnet, string.Format(System.Globalization.CultureInfo.InvariantCulture, AddSubnet, vpc));
 

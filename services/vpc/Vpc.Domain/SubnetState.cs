@@ -1,4 +1,4 @@
-using Mesh.Vpc.Domain.Net;
+using Mesh.Addressing;
 
 namespace Mesh.Vpc.Domain;
 

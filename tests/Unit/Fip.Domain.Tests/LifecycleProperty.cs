@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Mesh.Fip.Domain.Addressing;
+using Mesh.Addressing;
 
 namespace Mesh.Fip.Domain.Tests;
 
@@ -126,8 +126,8 @@ public class LifecycleProperty
             var addresses = state.Fips.Select(f => f.Address).ToList();
             Assert.Equal(addresses.Count, addresses.Distinct().Count());
             Assert.Equal(liveFips.OrderBy(n => n), state.Fips.Select(f => f.Name).OrderBy(n => n));
-            Assert.Equal(state.Allocatable.Count, state.FreeRanges().Count + (ulong)state.Fips.Count);
-            Assert.All(addresses, a => Assert.True(Ipv4.TryParse(a, out var x) && state.Allocatable.Contains(x)));
+            Assert.Equal(state.Allocatable.Count, state.FreeRanges().Count + (UInt128)state.Fips.Count);
+            Assert.All(addresses, a => Assert.True(IpAddress.TryParse(a, IpFamily.V4, out var x) && state.Allocatable.Contains(x.Value)));
             Assert.All(state.Rules, r => Assert.NotNull(state.Fip(r.Fip)));
             Assert.All(state.Rules, r => Assert.DoesNotContain(delivered,
                 d => d.Ip == r.InternalIp && d.Generation >= r.Generation));

@@ -15,7 +15,7 @@ public class ReleaseSpecs
 
         decision.ThenEvents(new FipReleased("eip-a", F.ProjectA, "172.35.0.20"));
         Assert.Null(state.Applied(decision).Fip("eip-a"));
-        Assert.Equal(10UL, state.FreeRanges().Count);
+        Assert.Equal((UInt128)10, state.FreeRanges().Count);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 using static Mesh.Ipam.Domain.Tests.Scenario;
 
 namespace Mesh.Ipam.Domain.Tests;

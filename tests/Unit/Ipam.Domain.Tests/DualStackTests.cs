@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 using static Mesh.Ipam.Domain.Tests.Scenario;
 
 namespace Mesh.Ipam.Domain.Tests;

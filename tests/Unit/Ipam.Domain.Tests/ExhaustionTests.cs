@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 using static Mesh.Ipam.Domain.Tests.Scenario;
 
 namespace Mesh.Ipam.Domain.Tests;

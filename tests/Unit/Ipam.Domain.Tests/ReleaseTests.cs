@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 using Mesh.Ipam.Domain.Pools;
 using static Mesh.Ipam.Domain.Tests.Scenario;
 

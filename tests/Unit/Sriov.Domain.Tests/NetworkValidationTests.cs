@@ -80,8 +80,24 @@ public sealed class NetworkValidationTests
     [Theory]
     [InlineData("192.168.100.0", null)]
     [InlineData("192.168.100.0/24", "10.0.0.1")]
+    [InlineData("192.168/16", null)]
+    [InlineData("192.168.100.1/24", null)]
+    [InlineData("192.168.100.0/24", "192.168.100")]
+    [InlineData("192.168.100.0/24", "192.168.100.01")]
     public void An_ipam_range_that_is_not_a_CIDR_or_a_gateway_outside_it_is_refused(string range, string? gateway) =>
         Then.Rejected(Apply(s => s with { Ipam = new WhereaboutsIpam("whereabouts", range, gateway) }), ErrorCodes.InvalidField);
+
+    [Theory]
+    [InlineData("10.1", "is not an address or CIDR")]
+    [InlineData("192.168.100.1/28", "is not an address or CIDR")]
+    [InlineData("192.168.101.0/28", "lies outside range 192.168.100.0/24")]
+    public void An_exclude_entry_in_shorthand_or_outside_the_range_is_refused_as_IPAM_would_refuse_it(string entry, string why)
+    {
+        // The IPAM service builds this network's pool from the same entries: what it would refuse is refused here.
+        var error = Then.Rejected(Apply(s => s with { Ipam = new WhereaboutsIpam("whereabouts", "192.168.100.0/24", null, [entry]) }), ErrorCodes.InvalidField);
+        Assert.Equal("spec.ipam.exclude", error.Field);
+        Assert.Contains(why, error.Message);
+    }
 
     [Fact]
     public void An_invalid_network_namespace_is_refused() =>

@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Domain.Events;
@@ -21,10 +21,10 @@ public static class AllocationDecider
         {
             return badName;
         }
-        uint? requested = null;
+        IpAddress? requested = null;
         if (command.Address is not null)
         {
-            if (!Ipv4.TryParse(command.Address, out var a))
+            if (!IpAddress.TryParse(command.Address, IpFamily.V4, out var a))
             {
                 return FipErrors.InvalidIp("v4Ip", command.Address);
             }
@@ -34,16 +34,16 @@ public static class AllocationDecider
         {
             var live = state.Fip(earlier);
             var same = earlier == command.Name && (live is null || (live.Project == command.Project
-                && (requested is null || live.Address == Ipv4.Format(requested.Value))));
+                && (requested is null || live.Address == requested.Value.ToString())));
             return same ? Decision.Nothing : FipErrors.IdempotencyKeyReused(command.IdempotencyKey, earlier);
         }
         if (state.Fip(command.Name) is { } existing)
         {
             return FipErrors.FipAlreadyExists(existing.Name, existing.Project, existing.Address);
         }
-        if (requested is { } wanted && !state.Allocatable.Contains(wanted))
+        if (requested is { } wanted && !state.Allocatable.Contains(wanted.Value))
         {
-            return FipErrors.AddressNotInPool("v4Ip", command.Address!, state.Pool.Name, state.Allocatable.ToString());
+            return FipErrors.AddressNotInPool("v4Ip", command.Address!, state.Pool.Name, state.Allocatable.Format(IpFamily.V4));
         }
 
         var quota = settings.QuotaFor(command.Project);
@@ -53,7 +53,7 @@ public static class AllocationDecider
             return FipErrors.QuotaExceeded(command.Project, quota, held);
         }
 
-        uint address;
+        IpAddress address;
         if (requested is { } specific)
         {
             if (state.FipAt(specific) is { } holder)
@@ -62,15 +62,15 @@ public static class AllocationDecider
             }
             address = specific;
         }
-        else if (state.FreeRanges().First is { } lowest)
+        else if (state.FreeRanges().Lowest() is { } lowest)
         {
-            address = lowest;
+            address = new IpAddress(IpFamily.V4, lowest);
         }
         else
         {
             return FipErrors.FipPoolExhausted(state.Pool.Name, state.Allocatable.Count);
         }
-        return Decision.Accept(new FipAllocated(command.Name, command.Project, Ipv4.Format(address), command.IdempotencyKey));
+        return Decision.Accept(new FipAllocated(command.Name, command.Project, address.ToString(), command.IdempotencyKey));
     }
 
     public static Decision Decide(FipPoolState state, ReleaseFip command)

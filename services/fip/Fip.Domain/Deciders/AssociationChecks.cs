@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Domain.Model;
 using Mesh.Fip.Domain.State;
@@ -21,7 +21,7 @@ internal static class AssociationChecks
 
     public static MeshError? Address(string field, string text, out string normalised)
     {
-        normalised = Ipv4.Normalize(text) ?? "";
+        normalised = IpAddress.Canonical(text, IpFamily.V4) ?? "";
         return normalised.Length == 0 ? FipErrors.InvalidIp(field, text) : null;
     }
 
@@ -29,7 +29,7 @@ internal static class AssociationChecks
     // VPC reaches this pool's external network.
     public static MeshError? Target(FipPoolState state, string field, string ip, AllocatedTarget? target)
     {
-        if (target is null || Ipv4.Normalize(target.Ip) != ip)
+        if (target is null || IpAddress.Canonical(target.Ip, IpFamily.V4) != ip)
         {
             return FipErrors.TargetNotAllocated(field, ip, "IPAM has no allocation for it");
         }
@@ -76,5 +76,5 @@ internal static class AssociationChecks
         string vpc, string? owner, long generation, RuleScope scope, string? protocol = null, int? ext = null, int? inner = null) =>
         new(ruleId, kind, fip.Name, fip.Address, fip.Project, ip, cidr, subnet, vpc, protocol, ext, inner, owner, generation, scope);
 
-    public static bool InCidr(string? ip, Ipv4Cidr cidr) => Ipv4.TryParse(ip, out var a) && cidr.Contains(a);
+    public static bool InCidr(string? ip, IpPrefix cidr) => IpAddress.TryParse(ip, out var a) && cidr.Contains(a);
 }

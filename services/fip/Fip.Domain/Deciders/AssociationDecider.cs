@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Domain.Events;
@@ -139,7 +139,7 @@ public static class AssociationDecider
 
     private static Decision SnatSubnet(FipPoolState state, AssociateSnat c, FloatingIp fip)
     {
-        if (!Ipv4Cidr.TryParse(c.Source, out var cidr, out var hostBits) || hostBits)
+        if (!IpPrefix.TryParseNormalised(c.Source, out var cidr, out var hostBits) || hostBits || cidr.Family != IpFamily.V4)
         {
             return FipErrors.InvalidCidr("v4IpCidr", c.Source, hostBits ? cidr.ToString() : null);
         }
@@ -170,5 +170,5 @@ public static class AssociationDecider
 
     private static bool Covers(NatRule snat, string ip) =>
         snat.InternalIp == ip
-        || (Ipv4Cidr.TryParse(snat.InternalCidr, out var cidr, out _) && Check.InCidr(ip, cidr));
+        || (IpPrefix.TryParseNormalised(snat.InternalCidr, out var cidr, out _) && Check.InCidr(ip, cidr));
 }

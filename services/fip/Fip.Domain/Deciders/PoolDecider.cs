@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Domain.Events;
@@ -21,7 +21,7 @@ public static class PoolDecider
         {
             return FipErrors.InvalidExternalNetworkId(command.ExternalNetworkId);
         }
-        if (!Ipv4Cidr.TryParse(command.Cidr, out var cidr, out var hostBits))
+        if (!IpPrefix.TryParseNormalised(command.Cidr, out var cidr, out var hostBits) || cidr.Family != IpFamily.V4)
         {
             return FipErrors.InvalidCidr("cidr", command.Cidr);
         }
@@ -29,11 +29,11 @@ public static class PoolDecider
         {
             return FipErrors.InvalidCidr("cidr", command.Cidr, cidr.ToString());
         }
-        if (!Ipv4.TryParse(command.Gateway, out var gateway))
+        if (!IpAddress.TryParse(command.Gateway, IpFamily.V4, out var gateway))
         {
             return FipErrors.InvalidIp("gateway", command.Gateway);
         }
-        if (!cidr.Contains(gateway) || (cidr.PrefixLength < 31 && (gateway == cidr.Network || gateway == cidr.Broadcast)))
+        if (!cidr.Contains(gateway) || (cidr.Length < 31 && (gateway == cidr.First || gateway == cidr.Last)))
         {
             return FipErrors.InvalidRange("gateway", command.Gateway, $"is not a host address of {cidr}");
         }
@@ -42,7 +42,7 @@ public static class PoolDecider
             return badEntry;
         }
 
-        var spec = new PoolSpec(command.ExternalNetworkId, command.Name, cidr.ToString(), Ipv4.Format(gateway),
+        var spec = new PoolSpec(command.ExternalNetworkId, command.Name, cidr.ToString(), gateway.ToString(),
             [.. command.Ranges.Select(r => r.Trim())], [.. command.Excludes.Select(r => r.Trim())]);
         if (state.Pool is null)
         {
@@ -57,7 +57,7 @@ public static class PoolDecider
             return immutable;
         }
         var allocatable = PoolAddresses.Allocatable(spec);
-        var stranded = state.Fips.FirstOrDefault(f => Ipv4.TryParse(f.Address, out var a) && !allocatable.Contains(a));
+        var stranded = state.Fips.FirstOrDefault(f => IpAddress.TryParse(f.Address, out var a) && !allocatable.Contains(a.Value));
         if (stranded is not null)
         {
             return FipErrors.AddressInUse("ranges", stranded.Address, stranded.Name, stranded.Project);
@@ -65,11 +65,11 @@ public static class PoolDecider
         return Decision.Accept(new PoolRangesChanged(spec.Ranges, spec.Excludes));
     }
 
-    private static MeshError? CheckEntries(string field, IReadOnlyList<string> entries, Ipv4Cidr cidr)
+    private static MeshError? CheckEntries(string field, IReadOnlyList<string> entries, IpPrefix cidr)
     {
         foreach (var entry in entries)
         {
-            if (!AddressRange.TryParse(entry?.Trim(), out var range))
+            if (!IpRange.TryParseWithCidr(entry?.Trim(), out var range, out _))
             {
                 return FipErrors.InvalidRange(field, entry, "is not an address, a range a..b or a CIDR");
             }

@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Domain.Events;
@@ -27,7 +27,7 @@ public static class ReclaimDecider
     // one go; the release is remembered unless a newer allocation of the address is already known.
     public static Decision Decide(FipPoolState state, ReleaseTarget command)
     {
-        var ip = Ipv4.Normalize(command.Ip);
+        var ip = IpAddress.Canonical(command.Ip, IpFamily.V4);
         if (ip is null)
         {
             return FipErrors.InvalidIp("ip", command.Ip);

@@ -11,7 +11,7 @@ public static class FipErrors
         ErrorKind.Exhausted, "project", project,
         "release a floating IP the project no longer needs (unbind it first), or ask the administrator to raise the quota");
 
-    public static MeshError FipPoolExhausted(string pool, ulong size) => new(C.FipPoolExhausted,
+    public static MeshError FipPoolExhausted(string pool, UInt128 size) => new(C.FipPoolExhausted,
         $"floating IP pool '{pool}' has no free address ({size} of {size} in use)",
         ErrorKind.Exhausted, "pool", pool,
         "release unused floating IPs, or add a range to the pool of this external network");

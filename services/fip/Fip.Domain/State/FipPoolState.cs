@@ -1,4 +1,4 @@
-using Mesh.Fip.Domain.Addressing;
+using Mesh.Addressing;
 using Mesh.Fip.Domain.Events;
 using Mesh.Fip.Domain.Model;
 
@@ -9,7 +9,7 @@ namespace Mesh.Fip.Domain.State;
 public sealed class FipPoolState
 {
     private readonly Dictionary<string, FloatingIp> fips = new(StringComparer.Ordinal);
-    private readonly Dictionary<uint, string> fipByAddress = [];
+    private readonly Dictionary<IpAddress, string> fipByAddress = [];
     private readonly Dictionary<string, string> fipByKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> releasedFips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NatRule> rules = new(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ public sealed class FipPoolState
     public PoolSpec? Pool { get; private set; }
 
     // Allocatable addresses: ranges, minus excludes, network, broadcast and gateway.
-    public RangeSet Allocatable { get; private set; } = RangeSet.Empty;
+    public AddressSet Allocatable { get; private set; } = new();
 
     public long Version { get; private set; }
 
@@ -39,16 +39,16 @@ public sealed class FipPoolState
     }
 
     // Free addresses as ranges (FIP-1: what `fips.neutron.io` shows as available).
-    public RangeSet FreeRanges() => Allocatable.Except(RangeSet.Of(fipByAddress.Keys));
+    public AddressSet FreeRanges() => Allocatable.Except(AddressSet.Of(fipByAddress.Keys.Select(IpRange.Single)));
 
     public bool Matches(string pool) => Pool is not null && (Pool.Name == pool || Pool.ExternalNetworkId == pool);
 
     public FloatingIp? Fip(string name) => fips.GetValueOrDefault(name);
 
-    public FloatingIp? FipAt(uint address) => fipByAddress.TryGetValue(address, out var n) ? fips[n] : null;
+    public FloatingIp? FipAt(IpAddress address) => fipByAddress.TryGetValue(address, out var n) ? fips[n] : null;
 
     // The annotations `ovn.kubernetes.io/snat` and `ovn.kubernetes.io/eip` name the FIP by its address.
-    public FloatingIp? FipAt(string address) => Ipv4.TryParse(address, out var a) ? FipAt(a) : null;
+    public FloatingIp? FipAt(string address) => IpAddress.TryParse(address, IpFamily.V4, out var a) ? FipAt(a) : null;
 
     // The FIP an idempotency key produced, live or since released (COMMON-2).
     public string? FipForKey(string key) => fipByKey.GetValueOrDefault(key);
@@ -113,6 +113,6 @@ public sealed class FipPoolState
         Version++;
     }
 
-    private static uint Parse(string address) =>
-        Ipv4.TryParse(address, out var a) ? a : throw new InvalidOperationException($"stored address '{address}' is not IPv4");
+    private static IpAddress Parse(string address) =>
+        IpAddress.TryParse(address, IpFamily.V4, out var a) ? a : throw new InvalidOperationException($"stored address '{address}' is not IPv4");
 }

@@ -1,4 +1,4 @@
-using Mesh.Fip.Domain.Addressing;
+using Mesh.Addressing;
 using Mesh.Fip.Domain.Model;
 
 namespace Mesh.Fip.Domain.State;
@@ -6,24 +6,27 @@ namespace Mesh.Fip.Domain.State;
 // Turns a validated pool spec into its allocatable set (FIP-1).
 public static class PoolAddresses
 {
-    public static RangeSet Allocatable(PoolSpec pool)
+    public static AddressSet Allocatable(PoolSpec pool)
     {
-        Ipv4Cidr.TryParse(pool.Cidr, out var cidr, out _);
-        var ranges = pool.Ranges.Count == 0 ? [cidr.All] : Parse(pool.Ranges);
-        IEnumerable<AddressRange> reserved = Parse(pool.Excludes);
-        if (cidr.PrefixLength < 31)
+        IpPrefix.TryParse(pool.Cidr, out var cidr);
+        var set = AddressSet.Of(pool.Ranges.Count == 0 ? [cidr.Range] : Parse(pool.Ranges));
+        foreach (var r in Parse(pool.Excludes))
         {
-            reserved = reserved.Append(new AddressRange(cidr.Network, cidr.Network))
-                .Append(new AddressRange(cidr.Broadcast, cidr.Broadcast));
+            set.RemoveRange(r.Start.Value, r.End.Value);
         }
-        if (Ipv4.TryParse(pool.Gateway, out var gateway))
+        if (cidr.Length < 31)
         {
-            reserved = reserved.Append(new AddressRange(gateway, gateway));
+            set.Remove(cidr.First.Value);
+            set.Remove(cidr.Last.Value);
         }
-        return RangeSet.Of(ranges).Except(RangeSet.Of(reserved));
+        if (IpAddress.TryParse(pool.Gateway, IpFamily.V4, out var gateway))
+        {
+            set.Remove(gateway.Value);
+        }
+        return set;
     }
 
-    private static List<AddressRange> Parse(IEnumerable<string> entries) =>
-        [.. entries.Select(e => AddressRange.TryParse(e, out var r) ? r : default(AddressRange?))
+    private static List<IpRange> Parse(IEnumerable<string> entries) =>
+        [.. entries.Select(e => IpRange.TryParseWithCidr(e, out var r, out _) ? r : default(IpRange?))
             .Where(r => r is not null).Select(r => r!.Value)];
 }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mesh.Addressing;
 using Mesh.Contracts;
 using Mesh.Contracts.Fip;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Service.Projections;
 using Mesh.Fip.Service.World;
@@ -21,10 +21,10 @@ public sealed class PodNatHandler(Catalog catalog, WorldModel world, AllocationH
         Authorize(caller, pod.Project, pod.PodUid);
         var wanted = new[] { ("snat", SnatAnnotation), ("eip", EipAnnotation) }
             .Where(a => pod.Annotations.TryGetValue(a.Item2, out var v) && !string.IsNullOrWhiteSpace(v))
-            .Select(a => (Kind: a.Item1, Key: a.Item2, Address: Ipv4.Normalize(pod.Annotations[a.Item2])
+            .Select(a => (Kind: a.Item1, Key: a.Item2, Address: IpAddress.Canonical(pod.Annotations[a.Item2], IpFamily.V4)
                 ?? throw new MeshException(FipErrors.InvalidIp($"annotations.{a.Item2}", pod.Annotations[a.Item2]))))
             .ToList();
-        var podIp = (pod.IpAddress ?? "").Split(',').Select(a => Ipv4.Normalize(a.Trim())).FirstOrDefault(a => a is not null)
+        var podIp = (pod.IpAddress ?? "").Split(',').Select(a => IpAddress.Canonical(a.Trim(), IpFamily.V4)).FirstOrDefault(a => a is not null)
             ?? throw new MeshException(FipErrors.InvalidIp("ipAddress", pod.IpAddress));
         if (DnsName.Check(pod.PodName, "podName") is { } badName)
         {

@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
 using Mesh.Fip.Domain.State;
 using Mesh.Fip.Service.Api;
@@ -56,7 +56,7 @@ public sealed class PoolHandler(FipWriter writer, Catalog catalog, WorldModel wo
         var used = caller.Admin ? state.Fips.OrderBy(f => f.Name).Select(f => new FipPoolEntry(f.Name, f.Project, f.Address)).ToList() : null;
         var spec = new FipPoolSpec { ExternalNetworkId = pool.ExternalNetworkId, Cidr = pool.Cidr, Gateway = pool.Gateway,
             Ranges = [.. pool.Ranges], Excludes = [.. pool.Excludes] };
-        var status = new FipPoolStatus(pool.ExternalNetworkId, pool.Cidr, pool.Gateway, [.. free.Ranges.Select(r => r.ToString())],
+        var status = new FipPoolStatus(pool.ExternalNetworkId, pool.Cidr, pool.Gateway, [.. free.RangesOf(IpFamily.V4).Select(r => r.ToString())],
             free.Count.ToString(), state.Fips.Count.ToString(), used);
         return (pool.Name, spec, status);
     }

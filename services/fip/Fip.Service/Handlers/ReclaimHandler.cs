@@ -1,6 +1,6 @@
+using Mesh.Addressing;
 using Mesh.Contracts.Ipam;
 using Mesh.EventSourcing;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Commands;
 using Mesh.Fip.Domain.Model;
 using Mesh.Fip.Service.Projections;
@@ -19,7 +19,7 @@ public sealed class ReclaimHandler(WorldWriter worldWriter, Catalog catalog, Fip
         await worldWriter.ReleasedAsync(e);
         var metadata = new EventMetadata("ipam", correlationId ?? Guid.NewGuid(), messageId, nameof(ReleaseTarget),
             $"{DisassociationReason.TargetReleased}: {e.Reason}");
-        foreach (var ip in WorldWriter.Addresses(e.IpAddress).Where(a => Ipv4.TryParse(a, out _)))
+        foreach (var ip in WorldWriter.Addresses(e.IpAddress).Where(a => IpAddress.TryParse(a, IpFamily.V4, out _)))
         {
             foreach (var pool in await catalog.PoolsWithRulesOnAsync(ip))
             {

@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Errors;
 using Mesh.Fip.Domain.Model;
 using Mesh.Fip.Service.World;
@@ -22,7 +22,7 @@ public sealed class TargetResolver(WorldModel world, FipOptions options)
             {
                 throw new MeshException(FipErrors.TargetNotAllocated("ipName", ipName, "no running pod <name>.<namespace> holds an IPv4 address"));
             }
-            if (v4Ip is not null && Ipv4.Normalize(v4Ip) != row.Ip)
+            if (v4Ip is not null && IpAddress.Canonical(v4Ip, IpFamily.V4) != row.Ip)
             {
                 throw new MeshException(new MeshError(ErrorCodes.InvalidField, $"{field} '{v4Ip}' is not the address of ipName '{ipName}' ({row.Ip})",
                     ErrorKind.Invalid, field, v4Ip, "give one of ipName and the address, or matching ones"));
@@ -34,7 +34,7 @@ public sealed class TargetResolver(WorldModel world, FipOptions options)
         }
         else
         {
-            row = Ipv4.Normalize(v4Ip) is { } ip ? await world.AddressAsync(ip) : null;
+            row = IpAddress.Canonical(v4Ip, IpFamily.V4) is { } ip ? await world.AddressAsync(ip) : null;
         }
         var text = row?.Ip ?? v4Ip!.Trim();
         return row is null || row.Released ? (text, null) : (text, await TargetAsync(row));
@@ -60,7 +60,7 @@ public sealed class TargetResolver(WorldModel world, FipOptions options)
         }
         else
         {
-            subnet = Ipv4Cidr.TryParse(cidr, out var c, out var hostBits) && !hostBits ? await world.SubnetByCidrAsync(c.ToString()) : null;
+            subnet = IpPrefix.TryParseNormalised(cidr, out var c, out var hostBits) && !hostBits && c.Family == IpFamily.V4 ? await world.SubnetByCidrAsync(c.ToString()) : null;
         }
         if (subnet?.CidrV4 is null)
         {

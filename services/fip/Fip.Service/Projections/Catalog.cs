@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Mesh.Addressing;
 using Mesh.EventSourcing;
-using Mesh.Fip.Domain.Addressing;
 using Mesh.Fip.Domain.Model;
 using Mesh.Fip.Service.World;
 using Npgsql;
@@ -23,8 +23,8 @@ public sealed class Catalog(NpgsqlDataSource db, EventTypeRegistry types)
         (await PoolsAsync()).OrderBy(p => p.ExternalNetworkId != nameOrId).FirstOrDefault(p => p.Name == nameOrId || p.ExternalNetworkId == nameOrId);
 
     public async Task<PoolRow?> PoolContainingAsync(string address) =>
-        Ipv4.TryParse(address, out var a)
-            ? (await PoolsAsync()).FirstOrDefault(p => Ipv4Cidr.TryParse(p.Cidr, out var c, out _) && c.Contains(a))
+        IpAddress.TryParse(address, IpFamily.V4, out var a)
+            ? (await PoolsAsync()).FirstOrDefault(p => IpPrefix.TryParseNormalised(p.Cidr, out var c, out _) && c.Contains(a))
             : null;
 
     public Task<FipRow?> FipAsync(string name) => Sql.FirstAsync(db, $"{FipSelect} WHERE name = @n", ReadFip, ("n", name));

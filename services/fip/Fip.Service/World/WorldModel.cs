@@ -1,4 +1,4 @@
-using Mesh.Fip.Domain.Addressing;
+using Mesh.Addressing;
 using Npgsql;
 
 namespace Mesh.Fip.Service.World;
@@ -41,7 +41,7 @@ public sealed class WorldModel(NpgsqlDataSource db)
     // Kube-OVN's ipName: the IP resource of a pod's primary interface, <pod>.<namespace>.
     public async Task<AddressRow?> AddressByIpNameAsync(string ipName) =>
         (await Sql.QueryAsync(db, $"{Select} WHERE pod_name || '.' || pod_namespace = @n AND NOT released ORDER BY generation DESC",
-            Read, ("n", ipName))).FirstOrDefault(a => Ipv4.TryParse(a.Ip, out _));
+            Read, ("n", ipName))).FirstOrDefault(a => IpAddress.TryParse(a.Ip, IpFamily.V4, out _));
 
     private const string Select =
         "SELECT ip, pod_uid, pod_namespace, pod_name, subnet, vpc, node, project, generation, released FROM world_addresses";

@@ -1,6 +1,6 @@
+using Mesh.Addressing;
 using Mesh.Contracts.Ipam;
 using Mesh.Contracts.Vpc;
-using Mesh.Fip.Domain.Addressing;
 using Npgsql;
 
 namespace Mesh.Fip.Service.World;
@@ -24,7 +24,7 @@ public sealed class WorldWriter(NpgsqlDataSource db)
     public Task SubnetAsync(SubnetAnnounced e) => RunAsync("""
         INSERT INTO world_subnets (name, vpc, cidr_v4) VALUES (@n, @v, @c)
         ON CONFLICT (name) DO UPDATE SET vpc = @v, cidr_v4 = @c
-        """, ("n", e.Name), ("v", e.Vpc), ("c", e.CidrBlock.Split(',').Select(c => c.Trim()).FirstOrDefault(c => Ipv4Cidr.TryParse(c, out _, out _))));
+        """, ("n", e.Name), ("v", e.Vpc), ("c", e.CidrBlock.Split(',').Select(c => c.Trim()).FirstOrDefault(c => IpPrefix.TryParseNormalised(c, out var p, out _) && p.Family == IpFamily.V4)));
 
     public Task SubnetRemovedAsync(SubnetRemoved e) => RunAsync("DELETE FROM world_subnets WHERE name = @n", ("n", e.Name));
 
@@ -65,7 +65,7 @@ public sealed class WorldWriter(NpgsqlDataSource db)
 
     public static IEnumerable<string> Addresses(string ipAddress) =>
         ipAddress.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(a => Ipv4.Normalize(a) ?? a);
+            .Select(a => IpAddress.Canonical(a, IpFamily.V4) ?? a);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 

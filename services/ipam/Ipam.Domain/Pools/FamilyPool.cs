@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 
@@ -12,7 +12,7 @@ public sealed class FamilyPool
     {
         Spec = spec;
         Reserved = spec.Reserved();
-        Free.AddRange(spec.Cidr.Network, spec.Cidr.Last);
+        Free.AddRange(spec.Cidr.First.Value, spec.Cidr.Last.Value);
         foreach (var r in Reserved.Ranges)
         {
             Free.RemoveRange(r.Start, r.End);
@@ -35,9 +35,9 @@ public sealed class FamilyPool
 
     public IpFamily Family => Spec.Family;
 
-    public Cidr Cidr => Spec.Cidr;
+    public IpPrefix Cidr => Spec.Cidr;
 
-    public string Gateway => IpCodec.Format(Family, Spec.Gateway);
+    public string Gateway => new IpAddress(Family, Spec.Gateway).ToString();
 
     public PoolUsage Usage => new(Family, Free.Count + (UInt128)Holders.Count, (UInt128)Holders.Count, Free.Count);
 

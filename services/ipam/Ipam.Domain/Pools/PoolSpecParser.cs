@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Ipam.Domain.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 
@@ -11,21 +11,21 @@ internal static class PoolSpecParser
         out FamilySpec? v4, out FamilySpec? v6)
     {
         v4 = v6 = null;
-        var cidrs = new Dictionary<IpFamily, Cidr>();
+        var cidrs = new Dictionary<IpFamily, IpPrefix>();
         foreach (var part in (cidrBlock ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Cidr.TryParse(part, out var cidr, out var normalised))
+            if (!IpPrefix.TryParseNormalised(part, out var cidr, out var hostBits) || hostBits)
             {
-                return IpamErrors.InvalidCidr(part, normalised, "expected address/prefix");
+                return IpamErrors.InvalidCidr(part, hostBits ? cidr.ToString() : null, "expected address/prefix");
             }
             if (!cidrs.TryAdd(cidr.Family, cidr))
             {
                 return IpamErrors.InvalidCidr(cidrBlock, null, "at most one CIDR per family");
             }
             // SUB-7: no room for a pod in /32 or /128; a v6 /0 would not even fit a 128-bit count.
-            if (cidr.PrefixLength == IpCodec.Bits(cidr.Family) || (cidr.Family == IpFamily.V6 && cidr.PrefixLength == 0))
+            if (cidr.Length == cidr.Network.Bits || (cidr.Family == IpFamily.V6 && cidr.Length == 0))
             {
-                return IpamErrors.InvalidCidr(part, null, $"a /{cidr.PrefixLength} has no allocatable address");
+                return IpamErrors.InvalidCidr(part, null, $"a /{cidr.Length} has no allocatable address");
             }
         }
         if (cidrs.Count == 0)
@@ -36,44 +36,43 @@ internal static class PoolSpecParser
         var gateways = new Dictionary<IpFamily, UInt128>();
         foreach (var g in (gateway ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!IpCodec.TryParse(g, out var family, out var value))
+            if (!IpAddress.TryParse(g, out var address))
             {
                 return IpamErrors.InvalidIp("gateway", g, "not an IP address");
             }
-            if (!cidrs.TryGetValue(family, out var cidr) || !cidr.Contains(value))
+            var (family, value) = (address.Family, address.Value);
+            if (!cidrs.TryGetValue(family, out var cidr) || !cidr.Contains(address))
             {
                 return IpamErrors.IpOutOfRange("gateway", g, subnet, cidrBlock!);
             }
-            if (value == cidr.Network || (family == IpFamily.V4 && value == cidr.Last))
+            if (address == cidr.First || (family == IpFamily.V4 && address == cidr.Last))
             {
                 return IpamErrors.InvalidIp("gateway", g, "the gateway cannot be the network or broadcast address");
             }
             gateways[family] = value;
         }
 
-        var excludes = cidrs.Keys.ToDictionary(f => f, _ => new List<AddressRange>());
+        var excludes = cidrs.Keys.ToDictionary(f => f, _ => new List<IpRange>());
         foreach (var entry in excludeIps)
         {
-            var ends = entry.Split("..", StringSplitOptions.TrimEntries);
-            if (ends.Length > 2 || !IpCodec.TryParse(ends[0], out var f1, out var start)
-                || !IpCodec.TryParse(ends[^1], out var f2, out var end) || f1 != f2 || start > end)
+            if (!IpRange.TryParse(entry, out var range, out _))
             {
                 return IpamErrors.InvalidIp("excludeIps", entry, "expected an address or a range a..b with a <= b");
             }
-            if (!cidrs.TryGetValue(f1, out var cidr) || !cidr.Contains(start) || !cidr.Contains(end))
+            if (!cidrs.TryGetValue(range.Family, out var cidr) || !cidr.Contains(range.Start) || !cidr.Contains(range.End))
             {
                 return IpamErrors.IpOutOfRange("excludeIps", entry, subnet, cidrBlock!);
             }
-            excludes[f1].Add(new AddressRange(start, end));
+            excludes[range.Family].Add(range);
         }
 
-        FamilySpec Make(Cidr c) =>
-            new(c, gateways.TryGetValue(c.Family, out var g) ? g : c.Network + 1, excludes[c.Family]);
+        FamilySpec Make(IpPrefix c) =>
+            new(c, gateways.TryGetValue(c.Family, out var g) ? g : c.First.Value + 1, excludes[c.Family]);
         v4 = cidrs.TryGetValue(IpFamily.V4, out var c4) ? Make(c4) : null;
         v6 = cidrs.TryGetValue(IpFamily.V6, out var c6) ? Make(c6) : null;
         return null;
     }
 
     public static string GatewayText(FamilySpec? v4, FamilySpec? v6) =>
-        string.Join(',', new[] { v4, v6 }.OfType<FamilySpec>().Select(s => IpCodec.Format(s.Family, s.Gateway)));
+        string.Join(',', new[] { v4, v6 }.OfType<FamilySpec>().Select(s => new IpAddress(s.Family, s.Gateway).ToString()));
 }

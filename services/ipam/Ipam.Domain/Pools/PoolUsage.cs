@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 

@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 
@@ -16,7 +16,7 @@ public sealed partial class SubnetPool
             case LeakSuspected e: Suspect(e.PodUid, e.Interface, e.At, e.Reports); break;
             case LeakCleared e: Suspect(e.PodUid, e.Interface, null, 0); break;
             case LeakReclaimWithheld e: Withheld(e); break;
-            case SubnetUsageWarning e: Family(e.Family == IpCodec.Name(IpFamily.V4) ? IpFamily.V4 : IpFamily.V6)?.Warned.Add(e.Threshold); break;
+            case SubnetUsageWarning e: Family(IpFamilies.FromName(e.Family) ?? IpFamily.V6)?.Warned.Add(e.Threshold); break;
             case PoolDeletionRequested: Status = PoolStatus.Closing; break;
             case PoolDeletionAborted: Status = PoolStatus.Open; break;
             case PoolDeleted: Status = PoolStatus.Deleted; break;
@@ -121,9 +121,9 @@ public sealed partial class SubnetPool
 
     private static void TakeOrGive(string? address, Action<UInt128> act)
     {
-        if (address is not null && IpCodec.TryParse(address, out _, out var value))
+        if (IpAddress.TryParse(address, out var parsed))
         {
-            act(value);
+            act(parsed.Value);
         }
     }
 

@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 
@@ -9,8 +9,8 @@ public sealed partial class SubnetPool
         Subnet, Status, Version, Vpc, CidrBlock, Provider, Gateway, ExcludeIps, ProjectIds, Namespaces,
         [.. allocations.Values],
         [.. sticky.Select(p => new PoolSnapshot.StickyEntry(p.Key.Key, p.Key.Interface, p.Value))],
-        [.. Families.SelectMany(f => f.ReleasedAt.Select(p => new PoolSnapshot.ReleasedEntry(IpCodec.Format(f.Family, p.Key), p.Value)))],
-        [.. Families.SelectMany(f => f.Warned.Select(t => new PoolSnapshot.WarnedEntry(IpCodec.Name(f.Family), t)))],
+        [.. Families.SelectMany(f => f.ReleasedAt.Select(p => new PoolSnapshot.ReleasedEntry(new IpAddress(f.Family, p.Key).ToString(), p.Value)))],
+        [.. Families.SelectMany(f => f.Warned.Select(t => new PoolSnapshot.WarnedEntry(f.Family.Name(), t)))],
         Generation);
 
     /// <summary>The state a snapshot was taken of; replaying the tail after it continues as if never stopped.</summary>
@@ -39,14 +39,14 @@ public sealed partial class SubnetPool
         }
         foreach (var r in s.Released)
         {
-            if (IpCodec.TryParse(r.Address, out var family, out var value) && pool.Family(family) is { } f)
+            if (IpAddress.TryParse(r.Address, out var released) && pool.Family(released.Family) is { } f)
             {
-                f.ReleasedAt[value] = r.At;
+                f.ReleasedAt[released.Value] = r.At;
             }
         }
         foreach (var w in s.Warned)
         {
-            pool.Family(w.Family == IpCodec.Name(IpFamily.V4) ? IpFamily.V4 : IpFamily.V6)?.Warned.Add(w.Threshold);
+            pool.Family(IpFamilies.FromName(w.Family) ?? IpFamily.V6)?.Warned.Add(w.Threshold);
         }
         return pool;
     }

@@ -1,4 +1,4 @@
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 
 namespace Mesh.Ipam.Domain.Pools;
 
@@ -68,11 +68,7 @@ public sealed partial class SubnetPool
     /// <summary>IPAM-13: who holds this address now (history as of a time is the service's projection).</summary>
     public Allocation? HolderOf(string address)
     {
-        if (!IpCodec.TryParseHost(address, out var family, out var value))
-        {
-            return null;
-        }
-        return HolderOf(family, value);
+        return IpAddress.TryParseHost(address, out var parsed) ? HolderOf(parsed.Family, parsed.Value) : null;
     }
 
     public Allocation? HolderOf(IpFamily family, UInt128 address) =>

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Mesh.Addressing;
 using Mesh.Contracts;
 using Mesh.Hosting;
 using Mesh.Ipam.Domain;
-using Mesh.Ipam.Domain.Addressing;
 using Mesh.Ipam.Service.Handlers;
 
 namespace Mesh.Ipam.Service.Api;
@@ -49,5 +49,5 @@ public static class AddressesApi
 
     /// <summary>The address as the pools write it ("fd00::a", not "fd00:0::0a").</summary>
     private static string? Canonical(string text) =>
-        IpCodec.TryParse(Uri.UnescapeDataString(text), out var family, out var value) ? IpCodec.Format(family, value) : null;
+        IpAddress.Canonical(Uri.UnescapeDataString(text));
 }

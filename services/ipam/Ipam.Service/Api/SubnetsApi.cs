@@ -1,8 +1,8 @@
 using System.Globalization;
+using Mesh.Addressing;
 using Mesh.Contracts;
 using Mesh.Hosting;
 using Mesh.Ipam.Domain;
-using Mesh.Ipam.Domain.Addressing;
 using Mesh.Ipam.Service.Directory;
 using Mesh.Ipam.Service.Handlers;
 
@@ -20,7 +20,7 @@ public static class SubnetsApi
                 return (IResult)MeshProblems.Problem(IpamErrors.PoolNotFound(name));
             }
             var (projects, usage) = await pools.QueryAsync(name, s => (s.ProjectIds, new SubnetUsage(s.Subnet, s.Vpc, s.Status.ToString(), s.AllocationCount,
-                [.. s.Families.Select(f => new FamilyUsage(IpCodec.Name(f.Family), f.Cidr.ToString(), Text(f.Usage.Total),
+                [.. s.Families.Select(f => new FamilyUsage(f.Family.Name(), f.Cidr.ToString(), Text(f.Usage.Total),
                     Text(f.Usage.Used), Text(f.Usage.Free), Math.Round(f.Usage.Percent, 2)))])), ct);
             return NotShared(http, name, projects) is { } refused ? MeshProblems.Problem(refused) : TypedResults.Ok(usage);
         });

@@ -1,4 +1,4 @@
-using System.Net;
+using Mesh.Addressing;
 using Mesh.Contracts;
 
 namespace Mesh.Sriov.Domain;
@@ -98,15 +98,31 @@ public static class NetworkValidator
         {
             return SriovErrors.Missing("spec.ipam.type", "use \"type\": \"whereabouts\"");
         }
-        if (ipam.Range is null || !IPNetwork.TryParse(ipam.Range, out var range))
+        if (!IpPrefix.TryParseNormalised(ipam.Range, out var range, out var hostBits))
         {
             return SriovErrors.Invalid("spec.ipam.range", ipam.Range, "is not a CIDR such as 192.168.100.0/24");
         }
-        if (ipam.Gateway is { } gw && !(IPAddress.TryParse(gw, out var gateway) && range.Contains(gateway)))
+        if (hostBits)
+        {
+            return SriovErrors.Invalid("spec.ipam.range", ipam.Range, $"is not a network address: its host bits are set; the network is {range}");
+        }
+        if (ipam.Gateway is { } gw && !(IpAddress.TryParse(gw, out var gateway) && range.Contains(gateway)))
         {
             return SriovErrors.Invalid("spec.ipam.gateway", gw, $"is not an address inside range {ipam.Range}");
         }
-        var bad = ipam.ExcludeList.FirstOrDefault(e => !IPNetwork.TryParse(e, out _) && !IPAddress.TryParse(e, out _));
-        return bad is null ? null : SriovErrors.Invalid("spec.ipam.exclude", bad, "is not an address or CIDR");
+        // The IPAM service keeps this range's pool and refuses an exclude outside it: refused here too,
+        // so that the two services never disagree about a network they both accepted (POOL-2).
+        foreach (var entry in ipam.ExcludeList)
+        {
+            if (!IpRange.TryParseWithCidr(entry, out var excluded, out _))
+            {
+                return SriovErrors.Invalid("spec.ipam.exclude", entry, "is not an address or CIDR");
+            }
+            if (!range.Contains(excluded.Start) || !range.Contains(excluded.End))
+            {
+                return SriovErrors.Invalid("spec.ipam.exclude", entry, $"lies outside range {range}");
+            }
+        }
+        return null;
     }
 }

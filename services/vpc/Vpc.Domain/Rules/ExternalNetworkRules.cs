@@ -1,5 +1,5 @@
+using Mesh.Addressing;
 using Mesh.Contracts;
-using Mesh.Vpc.Domain.Net;
 
 namespace Mesh.Vpc.Domain.Rules;
 

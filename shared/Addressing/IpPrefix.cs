@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Mesh.Vpc.Domain.Net;
+namespace Mesh.Addressing;
 
 // A network prefix (CIDR). Network always has its host bits zero.
 public readonly record struct IpPrefix(IpAddress Network, int Length)
@@ -34,6 +34,9 @@ public readonly record struct IpPrefix(IpAddress Network, int Length)
     public bool Contains(IpPrefix other) => other.Family == Family && other.Length >= Length && Contains(other.Network);
 
     public bool Overlaps(IpPrefix other) => Contains(other) || other.Contains(this);
+
+    /// <summary>Every address of the prefix, network and broadcast included.</summary>
+    public IpRange Range => new(First, Last);
 
     // Parses "address/length". A prefix with host bits set is refused, and error
     // names the normalised form the user probably meant (SUB-2).
@@ -70,6 +73,26 @@ public readonly record struct IpPrefix(IpAddress Network, int Length)
             return false;
         }
         error = null;
+        return true;
+    }
+
+    /// <summary>Parses "address/length" as a network; false for anything else, host bits set included.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out IpPrefix prefix) => TryParse(text, out prefix, out _);
+
+    /// <summary>
+    /// Parses "address/length" into its network, host bits cleared; <paramref name="hostBitsSet"/> says the
+    /// text named a host (10.0.0.1/24), so that a caller may refuse it naming the network, or take it.
+    /// </summary>
+    public static bool TryParseNormalised([NotNullWhen(true)] string? text, out IpPrefix prefix, out bool hostBitsSet)
+    {
+        prefix = default;
+        hostBitsSet = false;
+        if (!TryParseLoose(text, out var address, out var length, out _))
+        {
+            return false;
+        }
+        prefix = Containing(address, length);
+        hostBitsSet = prefix.Network != address;
         return true;
     }
 

@@ -1,8 +1,9 @@
-namespace Mesh.Ipam.Domain.Addressing;
+namespace Mesh.Addressing;
 
 /// <summary>
-/// A set of addresses kept as sorted disjoint ranges, so that a /8 or a /64 costs one range, not one
-/// object per address, and every operation costs a binary search plus the ranges it touches.
+/// A set of addresses of one family kept as sorted disjoint ranges, so that a /8 or a /64 costs one
+/// range, not one object per address, and every operation costs a binary search plus the ranges it
+/// touches. Members are the addresses' values; the family is the caller's (one set per family).
 /// </summary>
 public sealed class AddressSet
 {
@@ -25,6 +26,35 @@ public sealed class AddressSet
         }
         return copy;
     }
+
+    /// <summary>The union of <paramref name="ranges"/> (of one family).</summary>
+    public static AddressSet Of(IEnumerable<IpRange> ranges)
+    {
+        var set = new AddressSet();
+        foreach (var r in ranges)
+        {
+            set.AddRange(r.Start.Value, r.End.Value);
+        }
+        return set;
+    }
+
+    /// <summary>A new set: the members of this one that <paramref name="other"/> does not hold.</summary>
+    public AddressSet Except(AddressSet other)
+    {
+        var result = Copy();
+        foreach (var r in other.ranges.All)
+        {
+            result.RemoveRange(r.Start, r.End);
+        }
+        return result;
+    }
+
+    /// <summary>The members as ranges of <paramref name="family"/>.</summary>
+    public IEnumerable<IpRange> RangesOf(IpFamily family) =>
+        ranges.All.Select(r => new IpRange(new IpAddress(family, r.Start), new IpAddress(family, r.End)));
+
+    /// <summary>Kube-OVN's excludeIps spelling of the members: "a..b,c".</summary>
+    public string Format(IpFamily family) => string.Join(",", RangesOf(family));
 
     public bool Contains(UInt128 address) => ranges.Floor(address) is { } r && r.End >= address;
 

@@ -1,4 +1,4 @@
-namespace Mesh.Vpc.Domain.Net;
+namespace Mesh.Addressing;
 
 // A binary trie per address family: a prefix of length L sits at depth L. The prefixes that
 // overlap a query are exactly those on the path from the root to the query's node (ancestors and

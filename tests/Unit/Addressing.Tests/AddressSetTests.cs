@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Mesh.Ipam.Domain.Addressing;
+using Mesh.Addressing;
 
-namespace Mesh.Ipam.Domain.Tests;
+namespace Mesh.Addressing.Tests;
 
 public class AddressSetTests
 {

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Mesh.Vpc.Domain.Net;
+using Mesh.Addressing;
 
-namespace Mesh.Vpc.Domain.Tests;
+namespace Mesh.Addressing.Tests;
 
 public class PrefixIndexTests
 {

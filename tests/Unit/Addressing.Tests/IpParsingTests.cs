@@ -1,6 +1,6 @@
-using Mesh.Vpc.Domain.Net;
+using Mesh.Addressing;
 
-namespace Mesh.Vpc.Domain.Tests;
+namespace Mesh.Addressing.Tests;
 
 public class IpParsingTests
 {

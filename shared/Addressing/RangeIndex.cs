@@ -1,4 +1,4 @@
-namespace Mesh.Ipam.Domain.Addressing;
+namespace Mesh.Addressing;
 
 /// <summary>
 /// Disjoint ranges ordered by start, kept in sorted chunks of at most <see cref="MaxChunk"/> (a

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Mesh.Vpc.Domain.Net;
+namespace Mesh.Addressing;
 
 // Kube-OVN writes dual-stack values as "v4,v6" (cidrBlock, gateway).
 public static class DualStack

@@ -1,4 +1,4 @@
-namespace Mesh.Ipam.Domain.Addressing;
+namespace Mesh.Addressing;
 
 /// <summary>An inclusive range of addresses; inclusive so that the last address of a family fits.</summary>
 public readonly record struct AddressRange(UInt128 Start, UInt128 End)

@@ -1,7 +1,0 @@
-namespace Mesh.Ipam.Domain.Addressing;
-
-public enum IpFamily
-{
-    V4,
-    V6,
-}
