@@ -15,4 +15,7 @@ public static class ErrorCodes
     public const string Forbidden = "Forbidden";
     public const string Unauthenticated = "Unauthenticated";
     public const string VersionConflict = "VersionConflict";
+
+    /// <summary>POOL-1: two pools of one routing domain, or two interfaces of one pod, would overlap.</summary>
+    public const string CidrConflict = "CidrConflict";
 }

@@ -22,9 +22,17 @@ public static class IpamErrors
     public const string PoolNotClosingCode = "PoolNotClosing";
     public const string ProviderMismatchCode = "ProviderMismatch";
     public const string SubnetNotFoundCode = "SubnetNotFound";
+    public const string CidrConflictCode = ErrorCodes.CidrConflict;
 
     private const string AddSubnet =
         "add another subnet in VPC '{0}' and bind it to the namespace (spec.namespaces) or select it with ovn.kubernetes.io/logical_switch; size subnets at twice the expected pod count";
+
+    /// <summary>POOL-1: one pod never holds interfaces in two overlapping ranges (the overlay net192 and the underlay ibnics).</summary>
+    public static MeshError CidrConflict(string podUid, string subnet, string cidr, string held, string heldCidr, string heldInterface) =>
+        new(CidrConflictCode,
+            $"pod {podUid} already holds interface {heldInterface} in pool '{held}' ({heldCidr}), which overlaps pool '{subnet}' ({cidr}): " +
+            "one pod cannot have two interfaces in overlapping ranges",
+            ErrorKind.Conflict, "subnet", subnet, $"attach the pod to a pool that does not overlap {heldCidr}, or release its address in '{held}' first");
 
     public static MeshError IpNotEnough(string subnet, string vpc, IpPrefix cidr, PoolUsage usage, int quarantined) =>
         new(IpNotEnoughCode,

@@ -11,6 +11,8 @@ public static class SriovEventTypes
         [typeof(PolicyMatchedNoDevices)] = "sriov.policy-matched-no-devices.v1",
         [typeof(NetworkApplied)] = "sriov.network-applied.v1",
         [typeof(NetworkDeleted)] = "sriov.network-deleted.v1",
+        [typeof(NetworkPoolDefined)] = "sriov.network-pool-defined.v1",
+        [typeof(NetworkPoolClosed)] = "sriov.network-pool-closed.v1",
         [typeof(NetworkAttachmentDefinitionRendered)] = "sriov.nad-rendered.v1",
         [typeof(NetworkAttachmentDefinitionDeleted)] = "sriov.nad-deleted.v1",
         [typeof(NodeLabelsReported)] = "sriov.node-labels-reported.v1",

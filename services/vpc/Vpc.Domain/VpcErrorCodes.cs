@@ -1,9 +1,11 @@
+using Mesh.Contracts;
+
 namespace Mesh.Vpc.Domain;
 
 // Codes of the VPC service beyond the shared Mesh.Contracts.ErrorCodes (COMMON-3).
 public static class VpcErrorCodes
 {
-    public const string CidrConflict = "CidrConflict";
+    public const string CidrConflict = ErrorCodes.CidrConflict;
     public const string InvalidCidr = "InvalidCidr";
     public const string VpcInUse = "VpcInUse";
     public const string SubnetInUse = "SubnetInUse";

@@ -221,4 +221,44 @@ public sealed class LifecycleTests(LifecycleTests.Fixture fx) : IClassFixture<Li
         var http = IpamHost.Http(fx.App, IpamHost.Admin());
         await Eventually.TrueAsync(async () => (await http.GetAsync($"/api/v1/subnets/{pool}/usage")).StatusCode == HttpStatusCode.NotFound, "gone");
     }
+
+    [Fact]
+    [Trait("rule", "POOL-1")]
+    public async Task Two_SRIOV_networks_with_one_range_share_a_pool_and_a_pod_never_gets_overlapping_overlay_and_underlay()
+    {
+        // Seed 001: the OVN subnet net192 and the SR-IOV networks ibnics and nics (both mlxnics) all use 192.168.100.0/24.
+        await AnnounceAsync("pool1-net192", "192.168.100.0/24", "192.168.100.1");
+        var pool = SriovIpRangeAnnounced.SharedPool("mlxnics", Mesh.Addressing.IpPrefix.Parse("192.168.100.0/24"));
+        var provider = SriovIpRangeAnnounced.SharedProvider("mlxnics");
+        foreach (var network in new[] { "ibnics", "nics" })
+        {
+            await fx.Bus.Bus.Publish(new SriovIpRangeAnnounced("eks-managed", network, "192.168.100.0/24", "192.168.100.1", ["192.168.100.0..192.168.100.63"])
+                { PoolName = pool, PoolProvider = provider });
+        }
+        await Wait.ForPoolAsync(fx.App, pool);
+        AllocateIp Vf(string uid) => ClientBus.Pod(uid, pool) with { Interface = "net1", Provider = provider };
+
+        // One pool: the VFs of both networks take distinct addresses.
+        var first = (await fx.Bus.AllocateAsync(Vf("p1-ib"))).Ok!;
+        var second = (await fx.Bus.AllocateAsync(Vf("p1-eth"))).Ok!;
+        Assert.Equal(("192.168.100.64", "192.168.100.65"), (first.IpAddress, second.IpAddress));
+
+        // Overlay then underlay in the same range for one pod: refused naming both pools, and nothing is held.
+        Assert.NotNull((await fx.Bus.AllocateAsync(ClientBus.Pod("p1-both", "pool1-net192"))).Ok);
+        var refused = (await fx.Bus.AllocateAsync(Vf("p1-both"))).No!;
+        Assert.Equal("CidrConflict", refused.Code);
+        Assert.Contains("pool1-net192", refused.Message);
+        Assert.Contains(pool, refused.Message);
+        // ... and the other way round.
+        Assert.Equal("CidrConflict", (await fx.Bus.AllocateAsync(ClientBus.Pod("p1-ib", "pool1-net192"))).No!.Code);
+        var http = IpamHost.Http(fx.App, IpamHost.Admin());
+        var underlay = await http.GetFromJsonAsync<List<AllocationView>>($"/api/v1/subnets/{pool}/allocations");
+        Assert.Equal(["p1-eth", "p1-ib"], underlay!.Select(h => h.PodUid).Order());
+
+        // A pool that overlaps nothing is unaffected, and the shared pool is closed only when announced so.
+        await fx.Bus.ReleaseAsync("p1-ib");
+        await fx.Bus.ReleaseAsync("p1-eth");
+        await fx.Bus.Bus.Publish(new SriovIpRangeRemoved("eks-managed", "nics") { PoolName = pool });
+        await Eventually.TrueAsync(async () => (await http.GetAsync($"/api/v1/subnets/{pool}/usage")).StatusCode == HttpStatusCode.NotFound, "closed");
+    }
 }

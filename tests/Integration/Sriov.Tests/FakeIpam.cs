@@ -44,7 +44,7 @@ public sealed class FakeIpam
                 }
                 e.Handler<AllocateIp>(c => { var r = ipam.Allocate(c.Message); return c.RespondAsync(r, r.GetType()); });
                 e.Handler<ReleaseIp>(c => { ipam.Release(c.Message); return Task.CompletedTask; });
-                e.Handler<SriovIpRangeAnnounced>(c => { ipam._ranges[SriovIpRangeAnnounced.Pool(c.Message.Namespace, c.Message.Network)] = c.Message; return Task.CompletedTask; });
+                e.Handler<SriovIpRangeAnnounced>(c => { ipam._ranges[c.Message.PoolOrDefault] = c.Message; return Task.CompletedTask; });
                 e.Handler<NetworkAttachmentDefinitionApplied>(c => { ipam.Published.Enqueue(c.Message); return Task.CompletedTask; });
                 e.Handler<SriovIpRangeRemoved>(c => { ipam.Published.Enqueue(c.Message); return Task.CompletedTask; });
             });

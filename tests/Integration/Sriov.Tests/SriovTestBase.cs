@@ -52,6 +52,9 @@ public abstract class SriovTestBase : IAsyncLifetime
     // SRIOV-5a: the agent's report shows the VFs bound to the driver the policy's deviceType needs.
     private string _configured = "node-state-node-10-configured.yaml";
 
+    /// <summary>POOL-1: every example network is on mlxnics with 192.168.100.0/24, so they share this IPAM pool.</summary>
+    protected const string SharedPool = "sriov.mlxnics.192-168-100-0-24";
+
     protected async Task<JsonNode> ConfigureAsync(string policyFile, string networkPlural, string network, bool agentSucceeds = true)
     {
         _configured = policyFile.Contains("rune", StringComparison.Ordinal) ? "node-state-node-10-configured-vfio.yaml" : "node-state-node-10-configured.yaml";
@@ -64,7 +67,7 @@ public abstract class SriovTestBase : IAsyncLifetime
         }
         if (!UsesRealIpam)
         {
-            await Eventually.TrueAsync(() => Ipam.Knows($"sriov.{Ns}.{network}"), "the IPAM service learns the network's range");
+            await Eventually.TrueAsync(() => Ipam.Knows(SharedPool), "the IPAM service learns the network's range");
         }
         return policy;
     }

@@ -39,4 +39,29 @@ public class ExternalNetworkTests
         Spec.Rejected(state, new RegisterExternalNetwork(Spec.ExtNet with { Id = "0b0c9a2e-5f43-4d5e-9a41-7c2d1f0e6a11" }), ErrorCodes.AlreadyExists);
         Assert.Single(state.ExternalNetworks);
     }
+
+    [Theory]
+    [Trait("rule", "POOL-1")]
+    [InlineData("172.110.0.0/24")]
+    [InlineData("172.110.0.128/25")]
+    [InlineData("172.110.0.0/16")]
+    public void External_networks_never_overlap_and_the_refusal_names_the_other_network(string cidr)
+    {
+        var state = Spec.Given();
+        state.Apply(Spec.Accepted(state, new RegisterExternalNetwork(Spec.ExtNet)));
+        var error = Spec.Rejected(state, new RegisterExternalNetwork(new ExternalNetwork("0b0c9a2e-5f43-4d5e-9a41-7c2d1f0e6a11", "ext-b", cidr, null)),
+            VpcErrorCodes.CidrConflict);
+        Assert.Contains("ext-net (172.110.0.0/24)", error.Message);
+        Assert.Equal("cidr", error.Field);
+        Assert.Single(state.ExternalNetworks);
+    }
+
+    [Fact]
+    [Trait("rule", "POOL-1")]
+    public void An_adjacent_external_network_is_accepted()
+    {
+        var state = Spec.Given();
+        state.Apply(Spec.Accepted(state, new RegisterExternalNetwork(Spec.ExtNet)));
+        Assert.Single(Spec.Accepted(state, new RegisterExternalNetwork(new ExternalNetwork("0b0c9a2e-5f43-4d5e-9a41-7c2d1f0e6a11", "ext-b", "172.110.1.0/24", null))));
+    }
 }

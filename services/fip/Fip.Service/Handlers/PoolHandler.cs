@@ -34,10 +34,44 @@ public sealed class PoolHandler(FipWriter writer, Catalog catalog, WorldModel wo
             throw new MeshException(new MeshError(ErrorCodes.AlreadyExists, $"pool '{name}' already holds external network '{other.ExternalNetworkId}'",
                 ErrorKind.Conflict, "metadata.name", name, "one pool per external network; choose another name"));
         }
+        if (await OverlapAsync(ext, cidr) is { } conflict)
+        {
+            throw new MeshException(conflict);
+        }
         await writer.SubmitAsync(ext, new DefinePool(ext, name, cidr, gateway, spec.Ranges ?? [], spec.Excludes ?? []),
             caller.Metadata(nameof(DefinePool)));
         return ext;
     }
+
+    // POOL-1: the FIP pools and the external networks are one routing domain, so a pool overlaps neither
+    // another external network's pool nor another external network. An id or a CIDR that does not parse is
+    // left to the pool's decider, which names what is wrong with it.
+    private async Task<MeshError?> OverlapAsync(string ext, string cidr)
+    {
+        if (!Guid.TryParse(ext, out _) || !IpPrefix.TryParse(cidr, out var prefix))
+        {
+            return null;
+        }
+        foreach (var pool in await catalog.PoolsAsync())
+        {
+            if (pool.ExternalNetworkId != ext && IpPrefix.TryParse(pool.Cidr, out var taken) && taken.Overlaps(prefix))
+            {
+                return Conflict(prefix, $"floating IP pool '{pool.Name}' ({taken}) of external network {pool.ExternalNetworkId}", taken);
+            }
+        }
+        foreach (var network in await world.ExternalNetworksAsync())
+        {
+            if (network.Id != ext && network.Name != ext && IpPrefix.TryParse(network.Cidr, out var taken) && taken.Overlaps(prefix))
+            {
+                return Conflict(prefix, $"external network {network.Name} ({taken})", taken);
+            }
+        }
+        return null;
+    }
+
+    private static MeshError Conflict(IpPrefix prefix, string other, IpPrefix taken) =>
+        new(ErrorCodes.CidrConflict, $"cidr {prefix} overlaps {other}; FIP pools and external networks must not overlap",
+            ErrorKind.Conflict, "cidr", prefix.ToString(), $"give the pool a CIDR outside {taken}, or define it on that external network");
 
     public async Task<(string Name, FipPoolSpec Spec, FipPoolStatus Status)?> ViewAsync(string nameOrId, Caller caller)
     {

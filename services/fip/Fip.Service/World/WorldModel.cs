@@ -36,6 +36,9 @@ public sealed class WorldModel(NpgsqlDataSource db)
         return rows.Count == 0 ? null : rows[0];
     }
 
+    public Task<List<(string Id, string Name, string Cidr)>> ExternalNetworksAsync() => Sql.QueryAsync(db,
+        "SELECT id, name, cidr FROM world_external_networks ORDER BY name", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+
     public Task<AddressRow?> AddressAsync(string ip) => Sql.FirstAsync(db, $"{Select} WHERE ip = @i", Read, ("i", ip));
 
     // Kube-OVN's ipName: the IP resource of a pod's primary interface, <pod>.<namespace>.

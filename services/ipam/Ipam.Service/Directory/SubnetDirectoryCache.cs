@@ -43,7 +43,7 @@ public sealed class SubnetDirectoryCache(NpgsqlDataSource db, TimeProvider clock
         var at = clock.GetUtcNow();
         var subnets = new List<KnownSubnet>();
         var vpcBySubnet = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var cmd = db.CreateCommand("SELECT name, vpc, provider, namespaces, deleted FROM ipam_subnets"))
+        await using (var cmd = db.CreateCommand("SELECT name, vpc, provider, namespaces, deleted, cidr_block FROM ipam_subnets"))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -51,7 +51,8 @@ public sealed class SubnetDirectoryCache(NpgsqlDataSource db, TimeProvider clock
                 vpcBySubnet[reader.GetString(0)] = reader.GetString(1);
                 if (!reader.GetBoolean(4))
                 {
-                    subnets.Add(new KnownSubnet(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3)));
+                    subnets.Add(new KnownSubnet(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3),
+                        reader.IsDBNull(5) ? null : reader.GetString(5)));
                 }
             }
         }

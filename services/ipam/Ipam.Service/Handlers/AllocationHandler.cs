@@ -25,6 +25,10 @@ public sealed class AllocationHandler(
         {
             return (null, choiceError);
         }
+        if (await OverlapAsync(c.PodUid, subnet!, ct) is { } conflict)
+        {
+            return (null, conflict);
+        }
         var command = new Cmd.AllocateIp(subnet!, c.PodUid ?? "", c.PodNamespace ?? "", c.PodName ?? "", c.Node ?? "", c.Project ?? "",
             clock.GetUtcNow(), string.IsNullOrWhiteSpace(c.Interface) ? "eth0" : c.Interface, c.Provider, c.IpAddress, c.MacAddress,
             c.StickyKey, RandomNumberGenerator.GetBytes(12), options.Value.Quarantine);
@@ -40,6 +44,29 @@ public sealed class AllocationHandler(
         }
         return (new Bus.IpAllocation(a.Owner.PodUid, a.Owner.Interface, subnet!, outcome.Result.Vpc, a.IpAddress, a.Mac,
             outcome.Result.CidrBlock, outcome.Result.Gateway, a.Node, a.Generation), null);
+    }
+
+    /// <summary>
+    /// POOL-1: pools of different routing domains may overlap (the seed's overlay net192 and underlay ibnics are both
+    /// 192.168.100.0/24), but one pod never holds interfaces in two of them. The pod's holdings are read only when
+    /// the chosen pool overlaps another one at all, so that the common allocation costs no extra query.
+    /// </summary>
+    private async Task<MeshError?> OverlapAsync(string? podUid, string subnet, CancellationToken ct)
+    {
+        var known = await directory.GetAsync(ct: ct);
+        if (string.IsNullOrWhiteSpace(podUid) || known.Find(subnet) is not { } pool
+            || !known.Subnets.Any(s => s.Name != subnet && s.Overlaps(pool)))
+        {
+            return null;
+        }
+        foreach (var held in await queries.HoldingsOfPodAsync(podUid, ct))
+        {
+            if (held.Subnet != subnet && known.Find(held.Subnet) is { } other && other.Overlaps(pool))
+            {
+                return IpamErrors.CidrConflict(podUid, subnet, pool.CidrBlock!, other.Name, other.CidrBlock!, held.Interface);
+            }
+        }
+        return null;
     }
 
     /// <summary>IPAM-9: every pool the pod holds addresses in (or one interface); a second release answers an empty list.</summary>

@@ -47,16 +47,16 @@ public sealed class PoolEventsHandler(
 
     public async Task SriovRangeAnnouncedAsync(SriovIpRangeAnnounced m, EventMetadata meta, CancellationToken ct)
     {
-        var pool = SriovIpRangeAnnounced.Pool(m.Namespace, m.Network);
+        var pool = m.PoolOrDefault;
         await SubmitAsync(pool, new CreatePool(pool, m.Range, clock.GetUtcNow(), SriovVpc, m.Gateway, m.Exclude ?? [],
-            SriovIpRangeAnnounced.Provider(m.Namespace, m.Network), Generation: m.Generation), meta.For(nameof(CreatePool)), ct);
+            m.ProviderOrDefault, Generation: m.Generation), meta.For(nameof(CreatePool)), ct);
         directory.Invalidate();
     }
 
     /// <summary>The network is gone: its pool is deleted if empty; one still holding addresses stays (and is logged).</summary>
     public async Task SriovRangeRemovedAsync(SriovIpRangeRemoved m, EventMetadata meta, CancellationToken ct)
     {
-        var pool = SriovIpRangeAnnounced.Pool(m.Namespace, m.Network);
+        var pool = m.PoolOrDefault;
         if (await SubmitAsync(pool, new RequestPoolDeletion(pool, clock.GetUtcNow()), meta.For(nameof(RequestPoolDeletion)), ct) is null)
         {
             await SubmitAsync(pool, new ConfirmPoolDeletion(pool, clock.GetUtcNow()), meta.For(nameof(ConfirmPoolDeletion)), ct);

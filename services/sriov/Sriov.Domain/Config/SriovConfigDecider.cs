@@ -74,7 +74,12 @@ public static class SriovConfigDecider
         {
             return Decision.Reject(SriovErrors.AlreadyExists(clash.Kind.ToString(), network.TargetNamespace, network.Name));
         }
+        if (NetworkPools.Conflict(state, network) is { } conflict)
+        {
+            return Decision.Reject(conflict);
+        }
         var events = new List<object> { new NetworkApplied(network), NadRenderer.Render(network, settings) };
+        events.AddRange(NetworkPools.Changes(state, state.Network(network.Namespace, network.Name), network));
         if (state.Network(network.Namespace, network.Name) is { } old && old.TargetNamespace != network.TargetNamespace)
         {
             events.Add(new NetworkAttachmentDefinitionDeleted(old.Name, old.TargetNamespace));
@@ -88,8 +93,12 @@ public static class SriovConfigDecider
         {
             return Decision.Nothing;
         }
-        return Decision.Accept(
+        var events = new List<object>
+        {
             new NetworkDeleted(network.Kind, network.Name, network.Namespace),
-            new NetworkAttachmentDefinitionDeleted(network.Name, network.TargetNamespace));
+            new NetworkAttachmentDefinitionDeleted(network.Name, network.TargetNamespace),
+        };
+        events.AddRange(NetworkPools.Changes(state, network, null));
+        return Decision.Accept(events);
     }
 }

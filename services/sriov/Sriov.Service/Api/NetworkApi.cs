@@ -63,7 +63,7 @@ public static class NetworkApi
         var status = new
         {
             networkAttachmentDefinition = new { name = nad.Name, @namespace = nad.Namespace, annotations = nad.Annotations, config = nad.Config },
-            ipPool = network.Spec.Ipam?.Range is null ? null : SriovIpRangeAnnounced.Pool(network.Namespace, network.Name),
+            ipPool = NetworkPools.PoolOf(network),
         };
         var meta = new ObjectMeta { Name = network.Name, Namespace = network.Namespace, ResourceVersion = snapshot.Version.ToString() };
         return ResourceWriter.Document(ApiAccess.ApiVersion, network.Kind.ToString(), meta, NetworkSpecDocument.From(network.Spec), status);

@@ -140,8 +140,8 @@ public sealed class VfAllocationHandler(
             PodName = pod.PodName,
             Node = pod.Node,
             Interface = vf.Interface,
-            Subnet = SriovIpRangeAnnounced.Pool(network.Namespace, network.Name),
-            Provider = SriovIpRangeAnnounced.Provider(network.Namespace, network.Name),
+            Subnet = NetworkPools.PoolOf(network),
+            Provider = NetworkPools.ProviderOf(network),
             MacAddress = vfMac,
         };
         try

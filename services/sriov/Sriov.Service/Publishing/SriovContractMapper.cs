@@ -13,9 +13,9 @@ public sealed class SriovContractMapper : IEventContractMapper
     {
         NetworkAttachmentDefinitionRendered n => [new NetworkAttachmentDefinitionApplied(n.Name, n.Namespace, n.Annotations, n.Config)],
         NetworkAttachmentDefinitionDeleted n => [new NetworkAttachmentDefinitionRemoved(n.Name, n.Namespace)],
-        NetworkApplied { Network.Spec.Ipam.Range: { } range } n =>
-            [new SriovIpRangeAnnounced(n.Network.Namespace, n.Network.Name, range, n.Network.Spec.Ipam!.Gateway, [.. n.Network.Spec.Ipam.ExcludeList.Select(ExcludeRange.Of)]) { Generation = recorded.Position }],
-        NetworkDeleted n => [new SriovIpRangeRemoved(n.Namespace, n.Name)],
+        NetworkPoolDefined p => [new SriovIpRangeAnnounced(p.Namespace, p.Network, p.Range, p.Gateway, [.. p.Exclude.Select(ExcludeRange.Of)])
+            { Generation = recorded.Position, PoolName = p.Pool, PoolProvider = p.Provider }],
+        NetworkPoolClosed p => [new SriovIpRangeRemoved(p.Namespace, p.Network) { PoolName = p.Pool }],
         NodeConfigurationDesired d => [Desired(d) with { Generation = recorded.Position, ConfigurationGeneration = d.Generation }],
         PolicyMatchedNoDevices p => [new SriovPolicyMatchedNoDevices(p.Policy, p.Node, p.Reason)],
         PodVfsReady r => [new SriovVfsAllocated(r.Node, r.PodUid, r.PodNamespace, r.PodName, r.Runtime, PodVfs.Of(r.Vfs, r.Addresses))],

@@ -43,6 +43,18 @@ internal static class ExternalNetworkRules
                 return TopologyErrors.Immutable("cidr", existing.Cidr, normalized.Cidr);
             }
         }
+        // POOL-1: the external networks are one routing domain; an address in two of them would be
+        // given twice (as a FIP and as a gateway's external address).
+        foreach (var registered in state.ExternalNetworks.Values.Where(x => x.Id != normalized.Id))
+        {
+            if (IpPrefix.TryParse(registered.Cidr, out var taken) && taken.Overlaps(cidr))
+            {
+                var label = registered.Name ?? registered.Id;
+                return new MeshError(VpcErrorCodes.CidrConflict,
+                    $"cidr {cidr} overlaps external network {label} ({taken}); external networks must not overlap",
+                    ErrorKind.Conflict, "cidr", cidr.ToString(), $"choose a CIDR outside {taken}, or use external network {label}");
+            }
+        }
         return Decision.Accept(new ExternalNetworkRegistered(normalized));
     }
 }

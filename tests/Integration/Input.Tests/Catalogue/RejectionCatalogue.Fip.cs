@@ -30,6 +30,9 @@ public static partial class RejectionCatalogue
             Pool.With("name", "cat-x").With("externalNetworkID", "not-a-uuid")),
         Put("FIP-1", "InvalidCidr", "cidr", "a CIDR with host bits", "fip", $"{Pools}/cat-x",
             Pool.With("name", "cat-x").With("externalNetworkID", "4f0e6a11-5f43-4d5e-9a41-7c2d1f0e6a11").With("cidr", "172.120.0.1/24")),
+        Put("POOL-1", "CidrConflict", "cidr", "a pool of another external network inside ext-net's 172.110.0.0/24", "fip", $"{Pools}/cat-x",
+            Pool.With("name", "cat-x").With("externalNetworkID", "6f0e6a11-5f43-4d5e-9a41-7c2d1f0e6a11").With("cidr", "172.110.0.0/25")
+                .With("ranges", null).With("excludes", null)),
         Put("FIP-1", "InvalidIp", "gateway", "a gateway that is no address", "fip", $"{Pools}/ext-net", Pool.With("gateway", "172.110.0.999")),
         Put("FIP-1", "InvalidRange", "ranges", "a range outside the external network", "fip", $"{Pools}/ext-net", Pool.With("ranges", "[172.111.0.5]")),
         Put("FIP-1", "ImmutableField", "gateway", "ext-net's gateway changed", "fip", $"{Pools}/ext-net", Pool.With("gateway", "172.110.0.2")),

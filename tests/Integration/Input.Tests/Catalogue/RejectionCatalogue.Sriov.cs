@@ -79,6 +79,9 @@ public static partial class RejectionCatalogue
             Network.With("resourceName", "intelnics").Append("  minTxRate: 10")),
         Put("SRIOV-6", "InvalidField", "spec.ipam.range", "an ipam range that is no CIDR", "sriov", $"{Networks}/cat-x",
             ManualDocuments.Read("network-nics.yaml").With("name", "cat-x").Replace("192.168.100.0/24", "192.168.100.0/33")),
+        Put("POOL-1", "CidrConflict", "spec.ipam.range", "a range inside nics' 192.168.100.0/24 on the same physical network mlxnics", "sriov", $"{Networks}/cat-x",
+            ManualDocuments.Read("network-nics.yaml").With("name", "cat-x").Replace("192.168.100.0/24", "192.168.100.128/25").Replace("192.168.100.0/26", "192.168.100.128/26")
+                .Replace("192.168.100.1\"", "192.168.100.129\"")),
         Delete("SRIOV-6", "PolicyInUse", "metadata.name", "delete the last policy providing mlxnics, which network nics uses", "sriov", $"{Policies}/node-policy-10"),
         Put("SRIOV-7", "AlreadyExists", "metadata.name", "an SriovIBNetwork named like the SriovNetwork nics", "sriov",
             ManualDocuments.Base + "/sriovibnetworks/nics", ManualDocuments.Read("network-ibnics.yaml").With("name", "nics").With("ipam", null)),

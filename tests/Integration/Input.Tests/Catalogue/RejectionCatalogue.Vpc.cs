@@ -50,6 +50,9 @@ public static partial class RejectionCatalogue
             TestVpc2.With("name", "cat-vpc-x").With("externalGatewayIp", "172.111.0.160")),
         Put("VPC-2", "AlreadyExists", "metadata.name", "a second external network named external-net", "vpc", $"{ExternalNetworks}/external-net",
             Examples.Read("vpc", "external-network.yaml").With("id", "2f0e6a11-5f43-4d5e-9a41-7c2d1f0e6a11")),
+        Put("POOL-1", "CidrConflict", "cidr", "an external network inside external-net's 172.110.0.0/24", "vpc", $"{ExternalNetworks}/cat-ext-x",
+            Examples.Read("vpc", "external-network.yaml").With("name", "cat-ext-x").With("id", "5f0e6a11-5f43-4d5e-9a41-7c2d1f0e6a11")
+                .With("cidr", "172.110.0.128/25").With("gateway", "172.110.0.129")),
         Put("VPC-2", "InvalidCidr", "cidr", "an external network CIDR with host bits", "vpc", $"{ExternalNetworks}/cat-ext-x",
             Examples.Read("vpc", "external-network.yaml").With("name", "cat-ext-x").With("id", "3f0e6a11-5f43-4d5e-9a41-7c2d1f0e6a11").With("cidr", "172.120.0.1/24")),
         Delete("VPC-4", "VpcInUse", "metadata.name", "delete test-vpc2 while net192 is in it", "vpc", $"{Vpcs}/test-vpc2"),

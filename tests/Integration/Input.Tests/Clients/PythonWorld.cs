@@ -44,7 +44,7 @@ public sealed class PythonWorld : IAsyncLifetime
         await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodepolicies/node-policy-10", Read("policy-runc-eth.yaml"));
         await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworks/nics", Read("network-nics.yaml"));
         await Mesh.PutOkAsync("sriov", $"{Base}/sriovnetworknodestates/node-10", Read("node-state-node-10-configured.yaml"), Who.Agent);
-        await Eventually.TrueAsync(async () => (await Mesh.SendAsync("ipam", HttpMethod.Get, $"/api/v1/subnets/sriov.{Ns}.nics/usage", null, Who.Admin)).IsSuccessStatusCode,
+        await Eventually.TrueAsync(async () => (await Mesh.SendAsync("ipam", HttpMethod.Get, "/api/v1/subnets/sriov.mlxnics.192-168-100-0-24/usage", null, Who.Admin)).IsSuccessStatusCode,
             "IPAM has the range of the SR-IOV network nics");
 
         var agent = Mesh.Http("gpu", Who.Agent);
