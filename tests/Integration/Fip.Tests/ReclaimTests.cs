@@ -103,4 +103,32 @@ public sealed class ReclaimTests(FipFixture f)
             added.Value.GetProperty("internalIp").GetString(), added.Value.GetProperty("node").GetString()));
         Assert.Equal(0u, await channel.MessageCountAsync("nat-gw-b"));
     }
+
+    [Fact, Trait("rule", "POOL-1")]
+    public async Task The_same_address_in_an_SRIOV_pool_is_another_address_its_release_leaves_the_overlay_pods_rules()
+    {
+        // Seed 001: the overlay net192 and the underlay ibnics both hold 192.168.100.x; here subnet-a and an SR-IOV pool.
+        const string underlay = "sriov.mlxnics.10-1-8-0-24";
+        var gen = await f.AllocatedAsync("10.1.8.41", "u-overlay");
+        Ok(await Put(Docs.Eips + "u-eip", Docs.Eip("u-eip", ip: "172.35.0.57")));
+        Ok(await Put(Docs.Fips + "u-fip", Docs.Fip("u-fip", "u-eip", "10.1.8.41")));
+        var vf = await f.AllocatedAsync("10.1.8.41", "u-vf", subnet: underlay, vpc: "sriov", generation: gen + 1000);
+        Assert.Equal(2, await f.Db.ScalarAsync<long>("SELECT count(*) FROM world_addresses WHERE ip = '10.1.8.41' AND NOT released"));
+
+        // While both hold it, a rule by address resolves to the one whose VPC reaches the floating IP's network.
+        Ok(await Put(Docs.Eips + "u-eip2", Docs.Eip("u-eip2", ip: "172.35.0.58")));
+        var dnat = Ok(await Put(Docs.Dnats + "u-dnat", Docs.Dnat("u-dnat", "u-eip2", "10.1.8.41", "22", "22")));
+        Assert.Equal("vpc-a", dnat.GetProperty("status").GetProperty("vpc").GetString());
+
+        await f.ReleasedAsync("10.1.8.41", "u-vf", vf, subnet: underlay, vpc: "sriov");
+        await Eventually.TrueAsync(async () => await f.Db.ScalarAsync<long>(
+            $"SELECT count(*) FROM world_addresses WHERE ip = '10.1.8.41' AND subnet = '{underlay}' AND released") == 1, "the underlay release recorded");
+        await Task.Delay(500);
+        Assert.True(await ExistsAsync(Docs.Fips + "u-fip"));
+        Assert.True(await ExistsAsync(Docs.Dnats + "u-dnat"));
+        Assert.Equal(0, await RemovedAsync("u-fip"));
+
+        await f.ReleasedAsync("10.1.8.41", "u-overlay", gen);
+        await Eventually.TrueAsync(async () => !await ExistsAsync(Docs.Fips + "u-fip") && !await ExistsAsync(Docs.Dnats + "u-dnat"), "the overlay release reclaims");
+    }
 }

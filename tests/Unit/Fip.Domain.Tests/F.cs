@@ -49,6 +49,6 @@ internal static class F
         new(new NatRule(rule, RuleKind.Dnat, fip, fipAddress, ProjectA, ip, null, "subnet-a", "vpc-a", protocol, ext, inner,
             owner, gen, Scope));
 
-    public static ReleaseTarget Released(string ip, long gen = 1, string owner = "pod-uid-1") =>
-        new(ip, owner, new Guid($"00000000-0000-0000-0000-{gen:D12}"), gen);
+    public static ReleaseTarget Released(string ip, long gen = 1, string owner = "pod-uid-1", string subnet = "subnet-a") =>
+        new(ip, owner, new Guid($"00000000-0000-0000-0000-{gen:D12}"), gen, subnet);
 }

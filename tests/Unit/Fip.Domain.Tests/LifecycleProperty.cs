@@ -60,7 +60,7 @@ public class LifecycleProperty
                 case 2:
                     // IPAM releases the current allocation and gives the address to a new pod; the release is
                     // delivered to this stream later (op 3), possibly more than once.
-                    pending.Add(new ReleaseTarget(ip, $"pod-{ip}-{generation[ip]}", new Guid(++releases, 0, 0, new byte[8]), generation[ip]));
+                    pending.Add(new ReleaseTarget(ip, $"pod-{ip}-{generation[ip]}", new Guid(++releases, 0, 0, new byte[8]), generation[ip], "subnet-a"));
                     generation[ip]++;
                     break;
                 case 3 when pending.Count + delivered.Count > 0:

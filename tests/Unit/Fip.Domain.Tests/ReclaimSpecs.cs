@@ -20,7 +20,7 @@ public class ReclaimSpecs
         decision.ThenEvents(
             FipDisassociated.Of(DnatOnPod.Rule, DisassociationReason.TargetReleased),
             FipDisassociated.Of(EipOnPod.Rule, DisassociationReason.TargetReleased),
-            new TargetReleaseRecorded("10.0.1.5", "pod-uid-1", 1, release.EventId));
+            new TargetReleaseRecorded("10.0.1.5", "pod-uid-1", 1, release.EventId, "subnet-a"));
         state.Applied(decision);
         Assert.Empty(state.Rules);
         Assert.Equal(F.ProjectA, state.Fip("eip-a")!.Project);
@@ -42,7 +42,7 @@ public class ReclaimSpecs
         var release = F.Released("10.0.1.9");
 
         Spec.Given(F.Pool()).When(release)
-            .ThenEvents(new TargetReleaseRecorded("10.0.1.9", "pod-uid-1", 1, release.EventId));
+            .ThenEvents(new TargetReleaseRecorded("10.0.1.9", "pod-uid-1", 1, release.EventId, "subnet-a"));
     }
 
     [Fact]
@@ -57,13 +57,13 @@ public class ReclaimSpecs
 
     [Fact]
     public void An_association_for_an_allocation_older_than_a_seen_release_is_refused() =>
-        Spec.Given(F.Pool(), F.Allocated("eip-a", "172.35.0.20"), new TargetReleaseRecorded("10.0.1.5", "pod-uid-2", 5, Guid.Empty))
+        Spec.Given(F.Pool(), F.Allocated("eip-a", "172.35.0.20"), new TargetReleaseRecorded("10.0.1.5", "pod-uid-2", 5, Guid.Empty, "subnet-a"))
             .When(new AssociateEip("fip-vm", "eip-a", F.ProjectA, "10.0.1.5", F.Target("10.0.1.5", generation: 4)))
             .ThenRejected(FipErrorCodes.TargetNotAllocated);
 
     [Fact]
     public void A_newer_allocation_of_a_released_address_may_be_associated() =>
-        Assert.Single(Spec.Given(F.Pool(), F.Allocated("eip-a", "172.35.0.20"), new TargetReleaseRecorded("10.0.1.5", "pod-uid-1", 1, Guid.Empty))
+        Assert.Single(Spec.Given(F.Pool(), F.Allocated("eip-a", "172.35.0.20"), new TargetReleaseRecorded("10.0.1.5", "pod-uid-1", 1, Guid.Empty, "subnet-a"))
             .When(new AssociateEip("fip-vm", "eip-a", F.ProjectA, "10.0.1.5", F.Target("10.0.1.5", generation: 2, owner: "pod-uid-2")))
             .Events);
 
@@ -97,5 +97,27 @@ public class ReclaimSpecs
 
     [Fact]
     public void A_release_with_a_malformed_address_is_refused() =>
-        Spec.Given(F.Pool()).When(new ReleaseTarget("10.0.1", "pod-uid-1", Guid.Empty, 1)).ThenRejected(FipErrorCodes.InvalidIp);
+        Spec.Given(F.Pool()).When(new ReleaseTarget("10.0.1", "pod-uid-1", Guid.Empty, 1, "subnet-a")).ThenRejected(FipErrorCodes.InvalidIp);
+
+    [Fact]
+    [Trait("rule", "POOL-1")]
+    public void Releasing_the_same_address_in_another_pool_leaves_the_rules_and_the_lease_of_this_one()
+    {
+        // The overlay net192 and the underlay ibnics both hold 192.168.100.x: an SR-IOV release with a higher
+        // generation of its own pool is another address.
+        var state = WithRules();
+        var underlay = F.Released("10.0.1.5", gen: 9, owner: "vf-pod", subnet: "sriov.mlxnics.10-0-1-0-24");
+
+        var decision = state.When(underlay);
+
+        Assert.DoesNotContain(decision.Events, e => e is FipDisassociated);
+        state.Applied(decision);
+        Assert.Equal(2, state.Rules.Count);
+        Assert.Equal(new AddressLease("pod-uid-1", 1, false), state.Lease("subnet-a", "10.0.1.5"));
+        Assert.Equal(new AddressLease("vf-pod", 9, true), state.Lease("sriov.mlxnics.10-0-1-0-24", "10.0.1.5"));
+        state.When(F.Released("10.0.1.5")).ThenEvents(
+            FipDisassociated.Of(DnatOnPod.Rule, DisassociationReason.TargetReleased),
+            FipDisassociated.Of(EipOnPod.Rule, DisassociationReason.TargetReleased),
+            new TargetReleaseRecorded("10.0.1.5", "pod-uid-1", 1, F.Released("10.0.1.5").EventId, "subnet-a"));
+    }
 }

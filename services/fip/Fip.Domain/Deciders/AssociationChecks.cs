@@ -33,7 +33,7 @@ internal static class AssociationChecks
         {
             return FipErrors.TargetNotAllocated(field, ip, "IPAM has no allocation for it");
         }
-        if (state.Lease(ip) is { } lease)
+        if (state.Lease(target.Subnet, ip) is { } lease)
         {
             if (lease.Generation > target.Generation)
             {

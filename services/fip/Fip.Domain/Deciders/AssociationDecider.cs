@@ -41,11 +41,11 @@ public static class AssociationDecider
         {
             return FipErrors.EipAlreadyAssociated("ovnEip", fip.Name, used.RuleId, used.Describe());
         }
-        if (state.RulesOn(ip).FirstOrDefault(r => r.Kind == RuleKind.Eip) is { } otherEip)
+        if (state.RulesOn(rule.Subnet, ip).FirstOrDefault(r => r.Kind == RuleKind.Eip) is { } otherEip)
         {
             return FipErrors.EipAlreadyAssociated("v4Ip", ip, otherEip.RuleId, otherEip.Describe());
         }
-        if (state.Rules.FirstOrDefault(r => r.Kind == RuleKind.Snat && Covers(r, ip)) is { } snat)
+        if (state.Rules.FirstOrDefault(r => r.Kind == RuleKind.Snat && SameVpc(r, rule) && Covers(r, ip)) is { } snat)
         {
             return FipErrors.EipSnatConflict("v4Ip", ip, snat.RuleId, "snat");
         }
@@ -128,11 +128,11 @@ public static class AssociationDecider
         {
             return refused;
         }
-        if (state.RulesOn(ip).FirstOrDefault(r => r.Kind == RuleKind.Snat) is { } snat)
+        if (state.RulesOn(rule.Subnet, ip).FirstOrDefault(r => r.Kind == RuleKind.Snat) is { } snat)
         {
             return FipErrors.SnatAlreadyAssociated("v4IpCidr", ip, snat.RuleId);
         }
-        return state.RulesOn(ip).FirstOrDefault(r => r.Kind == RuleKind.Eip) is { } eip
+        return state.RulesOn(rule.Subnet, ip).FirstOrDefault(r => r.Kind == RuleKind.Eip) is { } eip
             ? FipErrors.EipSnatConflict("v4IpCidr", ip, eip.RuleId, "eip")
             : Decision.Accept(new FipAssociated(rule));
     }
@@ -163,10 +163,14 @@ public static class AssociationDecider
         {
             return FipErrors.SnatAlreadyAssociated("v4IpCidr", text, snat.RuleId);
         }
-        return state.Rules.FirstOrDefault(r => r.Kind == RuleKind.Eip && Check.InCidr(r.InternalIp, cidr)) is { } eip
+        return state.Rules.FirstOrDefault(r => r.Kind == RuleKind.Eip && SameVpc(r, rule) && Check.InCidr(r.InternalIp, cidr)) is { } eip
             ? FipErrors.EipSnatConflict("v4IpCidr", text, eip.RuleId, "eip")
             : Decision.Accept(new FipAssociated(rule));
     }
+
+    // POOL-1: an address is one target only within its VPC; the same text in another VPC (or an SR-IOV
+    // range) is another address. A rule whose VPC is unknown is taken to be in every VPC.
+    private static bool SameVpc(NatRule a, NatRule b) => a.Vpc.Length == 0 || b.Vpc.Length == 0 || a.Vpc == b.Vpc;
 
     private static bool Covers(NatRule snat, string ip) =>
         snat.InternalIp == ip

@@ -36,17 +36,17 @@ public static class ReclaimDecider
         {
             return Decision.Nothing;
         }
-        var lease = state.Lease(ip);
+        var lease = state.Lease(command.Subnet, ip);
         var stale = lease is not null && (lease.Generation > command.Generation
             || (lease.Generation == command.Generation && lease.Released));
-        var events = state.RulesOn(ip)
+        var events = state.RulesOn(command.Subnet, ip)
             .Where(r => r.Generation <= command.Generation)
             .OrderBy(r => r.RuleId, StringComparer.Ordinal)
             .Select(r => (object)FipDisassociated.Of(r, DisassociationReason.TargetReleased))
             .ToList();
         if (!stale)
         {
-            events.Add(new TargetReleaseRecorded(ip, command.PodUid, command.Generation, command.EventId));
+            events.Add(new TargetReleaseRecorded(ip, command.PodUid, command.Generation, command.EventId, command.Subnet));
         }
         return events.Count == 0 ? Decision.Nothing : Decision.Accept(events);
     }

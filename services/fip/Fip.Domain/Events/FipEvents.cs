@@ -36,4 +36,4 @@ public sealed record FipDisassociated(
 
 // FIP-6: IPAM released an internal address; remembered so that a late association for that
 // allocation (or an older one) cannot bring a rule back.
-public sealed record TargetReleaseRecorded(string Ip, string PodUid, long Generation, Guid EventId);
+public sealed record TargetReleaseRecorded(string Ip, string PodUid, long Generation, Guid EventId, string? Subnet = null);

@@ -13,7 +13,7 @@ public sealed class FipPoolState
     private readonly Dictionary<string, string> fipByKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> releasedFips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NatRule> rules = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AddressLease> leases = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Subnet, string Ip), AddressLease> leases = [];
 
     public PoolSpec? Pool { get; private set; }
 
@@ -26,7 +26,8 @@ public sealed class FipPoolState
 
     public IReadOnlyCollection<NatRule> Rules => rules.Values;
 
-    public IReadOnlyDictionary<string, AddressLease> Leases => leases;
+    // POOL-1: what is known of an address is known per pool; one address may be held in two pools.
+    public IReadOnlyDictionary<(string Subnet, string Ip), AddressLease> Leases => leases;
 
     public static FipPoolState From(IEnumerable<object> events)
     {
@@ -59,9 +60,10 @@ public sealed class FipPoolState
 
     public IEnumerable<NatRule> RulesOf(string fip) => rules.Values.Where(r => r.Fip == fip);
 
-    public IEnumerable<NatRule> RulesOn(string internalIp) => rules.Values.Where(r => r.InternalIp == internalIp);
+    public IEnumerable<NatRule> RulesOn(string subnet, string internalIp) =>
+        rules.Values.Where(r => r.InternalIp == internalIp && r.Subnet == subnet);
 
-    public AddressLease? Lease(string ip) => leases.GetValueOrDefault(ip);
+    public AddressLease? Lease(string subnet, string ip) => leases.GetValueOrDefault((subnet, ip));
 
     public int HeldBy(string project) => fips.Values.Count(f => f.Project == project);
 
@@ -92,10 +94,10 @@ public sealed class FipPoolState
                 rules[e.Rule.RuleId] = e.Rule;
                 if (e.Rule.InternalIp is { } ip && e.Rule.Owner is { } owner)
                 {
-                    var lease = leases.GetValueOrDefault(ip);
+                    var lease = leases.GetValueOrDefault((e.Rule.Subnet, ip));
                     if (lease is null || e.Rule.Generation > lease.Generation)
                     {
-                        leases[ip] = new AddressLease(owner, e.Rule.Generation, false);
+                        leases[(e.Rule.Subnet, ip)] = new AddressLease(owner, e.Rule.Generation, false);
                     }
                 }
                 break;
@@ -103,10 +105,10 @@ public sealed class FipPoolState
                 rules.Remove(e.RuleId);
                 break;
             case TargetReleaseRecorded e:
-                var known = leases.GetValueOrDefault(e.Ip);
+                var known = leases.GetValueOrDefault((e.Subnet ?? "", e.Ip));
                 if (known is null || e.Generation >= known.Generation)
                 {
-                    leases[e.Ip] = new AddressLease(e.PodUid, e.Generation, true);
+                    leases[(e.Subnet ?? "", e.Ip)] = new AddressLease(e.PodUid, e.Generation, true);
                 }
                 break;
         }

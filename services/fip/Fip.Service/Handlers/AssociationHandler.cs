@@ -38,18 +38,18 @@ public sealed class AssociationHandler(FipWriter writer, Catalog catalog, Target
         switch (c.Kind)
         {
             case "eip":
-                (var ip, target) = await resolver.AddressAsync(c.V4Ip, c.IpName, "v4Ip");
+                (var ip, target) = await resolver.AddressAsync(c.V4Ip, c.IpName, "v4Ip", fip.ExternalNetworkId);
                 command = new D.AssociateEip(c.Name, fip.Name, project, ip, target, caller.Admin);
                 break;
             case "dnat":
-                (ip, target) = await resolver.AddressAsync(c.V4Ip, c.IpName, "v4Ip");
+                (ip, target) = await resolver.AddressAsync(c.V4Ip, c.IpName, "v4Ip", fip.ExternalNetworkId);
                 command = new D.AssociateDnat(c.Name, fip.Name, project, c.Protocol ?? "",
                     c.ExternalPort ?? throw new MeshException(TargetResolver.Missing("externalPort", "the port on the floating IP")), ip,
                     c.InternalPort ?? throw new MeshException(TargetResolver.Missing("internalPort", "the port on the internal address")),
                     target, caller.Admin);
                 break;
             case "snat":
-                command = await SnatAsync(c, fip.Name, project, caller.Admin, t => target = t);
+                command = await SnatAsync(c, fip.Name, fip.ExternalNetworkId, project, caller.Admin, t => target = t);
                 break;
             default:
                 throw new MeshException(new MeshError(ErrorCodes.InvalidField, $"kind '{c.Kind}' is not a FIP association (eip, snat or dnat)",
@@ -78,7 +78,7 @@ public sealed class AssociationHandler(FipWriter writer, Catalog catalog, Target
         return new DisassociationResult(c.Name, outcome.RemovedRules.Count > 0);
     }
 
-    private async Task<object> SnatAsync(AssociateFip c, string fip, string project, bool admin, Action<AllocatedTarget?> found)
+    private async Task<object> SnatAsync(AssociateFip c, string fip, string externalNetworkId, string project, bool admin, Action<AllocatedTarget?> found)
     {
         var source = c.V4IpCidr?.Trim();
         if (!string.IsNullOrWhiteSpace(c.VpcSubnet) || source?.Contains('/') == true)
@@ -87,7 +87,7 @@ public sealed class AssociationHandler(FipWriter writer, Catalog catalog, Target
             CheckVpc(c.Vpc, subnet?.Vpc);
             return new D.AssociateSnat(c.Name, fip, project, cidr, null, subnet, admin);
         }
-        var (ip, target) = await resolver.AddressAsync(source, c.IpName, "v4IpCidr");
+        var (ip, target) = await resolver.AddressAsync(source, c.IpName, "v4IpCidr", externalNetworkId);
         found(target);
         return new D.AssociateSnat(c.Name, fip, project, ip, target, null, admin);
     }
@@ -96,13 +96,13 @@ public sealed class AssociationHandler(FipWriter writer, Catalog catalog, Target
     // reclaim path either saw this rule or the release is visible now, never neither.
     private async Task RecheckAsync(NatRule rule, string externalNetworkId, Caller caller)
     {
-        if (rule.InternalIp is not { } ip || rule.Owner is null || await world.AddressAsync(ip) is not { } now)
+        if (rule.InternalIp is not { } ip || rule.Owner is null || await world.AddressAsync(rule.Subnet, ip) is not { } now)
         {
             return;
         }
         if (now.Generation > rule.Generation || (now.Generation == rule.Generation && now.Released))
         {
-            var released = new D.ReleaseTarget(ip, rule.Owner, Guid.NewGuid(), now.Released ? now.Generation : rule.Generation);
+            var released = new D.ReleaseTarget(ip, rule.Owner, Guid.NewGuid(), now.Released ? now.Generation : rule.Generation, rule.Subnet);
             await writer.SubmitAsync(externalNetworkId, released, caller.Metadata(nameof(D.ReleaseTarget), DisassociationReason.TargetReleased));
             throw new MeshException(FipErrors.TargetNotAllocated("v4Ip", ip, "IPAM released it while the rule was being created"));
         }

@@ -104,7 +104,7 @@ public sealed class PodNatHandler(Catalog catalog, WorldModel world, AllocationH
     {
         for (var i = 0; i < 40; i++)
         {
-            if (await world.AddressAsync(ip) is { Released: false } a && a.PodUid == podUid)
+            if ((await world.AddressesAsync(ip)).Any(a => !a.Released && a.PodUid == podUid))
             {
                 return;
             }

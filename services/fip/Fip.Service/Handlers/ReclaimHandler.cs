@@ -23,7 +23,7 @@ public sealed class ReclaimHandler(WorldWriter worldWriter, Catalog catalog, Fip
         {
             foreach (var pool in await catalog.PoolsWithRulesOnAsync(ip))
             {
-                await writer.SubmitAsync(pool, new ReleaseTarget(ip, e.PodUid, messageId, e.Generation), metadata);
+                await writer.SubmitAsync(pool, new ReleaseTarget(ip, e.PodUid, messageId, e.Generation, e.Subnet), metadata);
             }
         }
     }

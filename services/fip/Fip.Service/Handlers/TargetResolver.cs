@@ -12,7 +12,7 @@ namespace Mesh.Fip.Service.Handlers;
 public sealed class TargetResolver(WorldModel world, FipOptions options)
 {
     // The address the rule is for (as given, for the decider to validate) and IPAM's live allocation of it.
-    public async Task<(string Ip, AllocatedTarget? Target)> AddressAsync(string? v4Ip, string? ipName, string field)
+    public async Task<(string Ip, AllocatedTarget? Target)> AddressAsync(string? v4Ip, string? ipName, string field, string externalNetworkId)
     {
         AddressRow? row;
         if (!string.IsNullOrWhiteSpace(ipName))
@@ -34,10 +34,34 @@ public sealed class TargetResolver(WorldModel world, FipOptions options)
         }
         else
         {
-            row = IpAddress.Canonical(v4Ip, IpFamily.V4) is { } ip ? await world.AddressAsync(ip) : null;
+            row = IpAddress.Canonical(v4Ip, IpFamily.V4) is { } ip ? await ByAddressAsync(ip, field, externalNetworkId) : null;
         }
         var text = row?.Ip ?? v4Ip!.Trim();
         return row is null || row.Released ? (text, null) : (text, await TargetAsync(row));
+    }
+
+    // POOL-1: the same address may be held in several pools (the overlay net192 and the underlay ibnics): the
+    // target is the live one whose VPC reaches the floating IP's external network. None reaching it leaves a live
+    // one for the decider to refuse (FipNetworkMismatch names its VPC); two reaching it are ambiguous.
+    private async Task<AddressRow?> ByAddressAsync(string ip, string field, string externalNetworkId)
+    {
+        var rows = await world.AddressesAsync(ip);
+        var live = rows.Where(r => !r.Released).ToList();
+        var reaching = new List<AddressRow>();
+        foreach (var row in live)
+        {
+            if ((await world.VpcAsync(row.Vpc))?.ExternalNetworkId == externalNetworkId)
+            {
+                reaching.Add(row);
+            }
+        }
+        if (reaching.Count > 1)
+        {
+            throw new MeshException(new MeshError(ErrorCodes.InvalidField,
+                $"{field} '{ip}' is held in {reaching.Count} subnets that reach this external network ({string.Join(", ", reaching.Select(r => $"{r.Subnet} of {r.Vpc}"))})",
+                ErrorKind.Conflict, field, ip, "name the pod instead: ipName <pod>.<namespace>"));
+        }
+        return reaching.FirstOrDefault() ?? live.FirstOrDefault() ?? rows.FirstOrDefault();
     }
 
     public async Task<AllocatedTarget> TargetAsync(AddressRow row)

@@ -39,7 +39,13 @@ public sealed class WorldModel(NpgsqlDataSource db)
     public Task<List<(string Id, string Name, string Cidr)>> ExternalNetworksAsync() => Sql.QueryAsync(db,
         "SELECT id, name, cidr FROM world_external_networks ORDER BY name", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
 
-    public Task<AddressRow?> AddressAsync(string ip) => Sql.FirstAsync(db, $"{Select} WHERE ip = @i", Read, ("i", ip));
+    /// <summary>The address in one pool.</summary>
+    public Task<AddressRow?> AddressAsync(string subnet, string ip) =>
+        Sql.FirstAsync(db, $"{Select} WHERE subnet = @s AND ip = @i", Read, ("s", subnet), ("i", ip));
+
+    /// <summary>POOL-1: every pool's record of the address (the overlay and an underlay may both hold it), live ones first.</summary>
+    public Task<List<AddressRow>> AddressesAsync(string ip) =>
+        Sql.QueryAsync(db, $"{Select} WHERE ip = @i ORDER BY released, subnet", Read, ("i", ip));
 
     // Kube-OVN's ipName: the IP resource of a pod's primary interface, <pod>.<namespace>.
     public async Task<AddressRow?> AddressByIpNameAsync(string ipName) =>

@@ -5,8 +5,9 @@ using Npgsql;
 
 namespace Mesh.Fip.Service.World;
 
-// Records what the VPC and IPAM services announce. Every write is idempotent (upserts); addresses are
-// ordered by IPAM's generation, so a duplicate or late event never undoes a newer one (FIP-6).
+// Records what the VPC and IPAM services announce. Every write is idempotent (upserts); addresses are kept
+// per pool (POOL-1: one address may be held in two routing domains) and ordered by IPAM's generation of that
+// pool, so a duplicate or late event never undoes a newer one (FIP-6).
 public sealed class WorldWriter(NpgsqlDataSource db)
 {
     public Task ExternalNetworkAsync(ExternalNetworkAnnounced e) => RunAsync("""
@@ -41,7 +42,7 @@ public sealed class WorldWriter(NpgsqlDataSource db)
             await RunAsync("""
                 INSERT INTO world_addresses (ip, pod_uid, pod_namespace, pod_name, subnet, vpc, node, project, generation, released)
                 VALUES (@i, @u, @ns, @p, @s, @v, @node, @proj, @g, false)
-                ON CONFLICT (ip) DO UPDATE SET pod_uid = @u, pod_namespace = @ns, pod_name = @p, subnet = @s, vpc = @v,
+                ON CONFLICT (subnet, ip) DO UPDATE SET pod_uid = @u, pod_namespace = @ns, pod_name = @p, vpc = @v,
                     node = @node, project = @proj, generation = @g, released = false
                 WHERE world_addresses.generation < @g
                 """, ("i", ip), ("u", e.PodUid), ("ns", e.PodNamespace), ("p", e.PodName), ("s", e.Subnet), ("v", e.Vpc),
@@ -57,7 +58,7 @@ public sealed class WorldWriter(NpgsqlDataSource db)
             await RunAsync("""
                 INSERT INTO world_addresses (ip, pod_uid, pod_namespace, pod_name, subnet, vpc, node, project, generation, released)
                 VALUES (@i, @u, '', '', @s, @v, @node, '', @g, true)
-                ON CONFLICT (ip) DO UPDATE SET released = true, generation = @g, pod_uid = @u
+                ON CONFLICT (subnet, ip) DO UPDATE SET released = true, generation = @g, pod_uid = @u
                 WHERE world_addresses.generation <= @g
                 """, ("i", ip), ("u", e.PodUid), ("s", e.Subnet), ("v", e.Vpc), ("node", e.Node), ("g", e.Generation));
         }
