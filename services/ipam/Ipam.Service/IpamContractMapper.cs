@@ -24,6 +24,8 @@ public sealed class IpamContractMapper(SubnetDirectoryCache directory) : IEventC
             new Bus.AddressReleased(r.Node, r.PodUid, r.Interface, r.Subnet, directory.VpcOf(r.Subnet), Join(r.V4, r.V6), r.Reason, recorded.Version),
         ],
         SubnetUsageWarning w => [new Bus.SubnetUsageWarning(w.Subnet, w.Threshold, w.Percent, w.Total, w.Used)],
+        PoolChangeAnswered { Accepted: true } p => [new Bus.SubnetChangeAccepted(p.Subnet, p.SagaId)],
+        PoolChangeAnswered p => [new Bus.SubnetChangeRefused(p.Subnet, p.SagaId, p.Code ?? "", p.Message ?? "", p.Field, p.Value, p.Remedy)],
         PoolDeletionAnswered { Prepared: true } p => [new Bus.SubnetDeletionPrepared(p.Subnet, p.SagaId)],
         PoolDeletionAnswered p => [new Bus.SubnetDeletionRefused(p.Subnet, p.SagaId, p.Allocated, p.Holders)],
         _ => [],

@@ -45,6 +45,7 @@ public static class IpamModule
             x.AddConsumer<NatGatewayAnnouncedConsumer>();
             x.AddConsumer<NatGatewayRemovedConsumer>();
             x.AddConsumer<SubnetDeletionRequestedConsumer>();
+            x.AddConsumer<SubnetChangeRequestedConsumer>();
             x.AddConsumer<SubnetRemovedConsumer>();
             x.AddConsumer<SubnetDeletionAbortedConsumer>();
         }, null, typeof(Mesh.Contracts.Ipam.AddressAllocated).Assembly);
@@ -81,5 +82,6 @@ public static class IpamModule
         }
         types.Register<VpcRecorded>("ipam.vpc-recorded.v1");
         types.Register<PoolDeletionAnswered>("ipam.pool-deletion-answered.v1");
+        types.Register<PoolChangeAnswered>("ipam.pool-change-answered.v1");
     }
 }

@@ -88,7 +88,11 @@ public sealed class Topology
             case VpcUpdated x: vpcs[x.Name] = x.Spec; break;
             case VpcDeleted x: vpcs.Remove(x.Name); subnetsByVpc.Remove(x.Name); break;
             case SubnetCreated x: AddSubnet(x.Subnet); break;
-            case SubnetUpdated x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Definition = x.Subnet }; break;
+            case SubnetUpdated x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Definition = x.Subnet, PendingChange = null }; break;
+            case SubnetChangeRequested x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { PendingChange = x, LastChangeAbort = null }; break;
+            case SubnetChangeAborted x when subnets.ContainsKey(x.Subnet):
+                subnets[x.Subnet] = subnets[x.Subnet] with { PendingChange = null, LastChangeAbort = x };
+                break;
             case SubnetDeletionRequested x: subnets[x.Subnet.Name] = subnets[x.Subnet.Name] with { Deleting = true, DeletionSaga = x.SagaId, LastAbort = null }; break;
             case SubnetDeletionAborted x: subnets[x.Subnet] = subnets[x.Subnet] with { Deleting = false, DeletionSaga = default, LastAbort = x }; break;
             case SubnetDeleted x: RemoveSubnet(x.Subnet.Name); break;

@@ -15,6 +15,8 @@ public static class TopologyDecider
         RequestSubnetDeletion c => SubnetLifecycleRules.Request(state, c, settings),
         ConfirmSubnetDeletion c => SubnetLifecycleRules.Confirm(state, c),
         AbortSubnetDeletion c => SubnetLifecycleRules.Abort(state, c),
+        ConfirmSubnetChange c => SubnetChangeRules.Confirm(state, c, settings),
+        AbortSubnetChange c => SubnetChangeRules.Abort(state, c),
         RecordSubnetUsage c => SubnetLifecycleRules.RecordUsage(state, c),
         ApplyNatGateway c => NatGatewayRules.Apply(state, c),
         DeleteNatGateway c => NatGatewayRules.Delete(state, c),

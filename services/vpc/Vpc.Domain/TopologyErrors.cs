@@ -38,6 +38,10 @@ public static class TopologyErrors
         new(VpcErrorCodes.SubnetBeingDeleted, $"subnet '{name}' is being deleted and accepts no changes", ErrorKind.Conflict,
             "metadata.name", name, "wait for the deletion to finish or fail");
 
+    public static MeshError SubnetBeingChanged(string name, Guid saga) =>
+        new(VpcErrorCodes.SubnetBeingChanged, $"subnet '{name}' has a change waiting for the IPAM service's agreement (saga {saga}) and accepts no other change until it is applied or refused",
+            ErrorKind.Conflict, "metadata.name", name, "retry when the subnet's status no longer shows ChangePending");
+
     public static MeshError Protected(string kind, string name) =>
         new(VpcErrorCodes.ProtectedResource, $"{kind} '{name}' is the cluster default and cannot be deleted (VPC-1); it may be reconfigured",
             ErrorKind.Conflict, "metadata.name", name);

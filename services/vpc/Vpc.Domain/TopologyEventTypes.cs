@@ -17,6 +17,8 @@ public static class TopologyEventTypes
         [typeof(SubnetWithoutEgress)] = "vpc.subnet-without-egress.v1",
         [typeof(SubnetDeletionRequested)] = "vpc.subnet-deletion-requested.v1",
         [typeof(SubnetDeletionAborted)] = "vpc.subnet-deletion-aborted.v1",
+        [typeof(SubnetChangeRequested)] = "vpc.subnet-change-requested.v1",
+        [typeof(SubnetChangeAborted)] = "vpc.subnet-change-aborted.v1",
         [typeof(SubnetDeleted)] = "vpc.subnet-deleted.v1",
         [typeof(SubnetUsageChanged)] = "vpc.subnet-usage-changed.v1",
         [typeof(NatGatewayCreated)] = "vpc.nat-gateway-created.v1",

@@ -31,6 +31,14 @@ public sealed record SubnetDeletionAborted(string Subnet, long AllocatedCount, I
 
 public sealed record SubnetDeleted(SubnetDefinition Subnet, Guid SagaId = default);
 
+// POOL-2: a change of what the IPAM service applies too (gateway, excludeIps, projectIDs, namespaces) is
+// agreed before it is committed. Requested: the new definition waits, the old one stays in force in both
+// services; IPAM applies it and accepts (then SubnetUpdated commits it) or refuses (then it is aborted, with
+// IPAM's reason). A subnet has at most one change in agreement.
+public sealed record SubnetChangeRequested(SubnetDefinition Subnet, Guid SagaId);
+
+public sealed record SubnetChangeAborted(string Subnet, Guid SagaId, string Code, string Message, string? Field, string? Value, string? Remedy);
+
 public sealed record SubnetUsageChanged(string Subnet, SubnetUsage Usage, long PoolVersion = 0);
 
 public sealed record NatGatewayCreated(NatGateway Gateway);

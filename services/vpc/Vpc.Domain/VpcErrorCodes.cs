@@ -6,6 +6,7 @@ namespace Mesh.Vpc.Domain;
 public static class VpcErrorCodes
 {
     public const string CidrConflict = ErrorCodes.CidrConflict;
+    public const string SubnetBeingChanged = "SubnetBeingChanged";
     public const string InvalidCidr = "InvalidCidr";
     public const string VpcInUse = "VpcInUse";
     public const string SubnetInUse = "SubnetInUse";

@@ -40,6 +40,8 @@ public static class VpcModule
             {
                 bus.AddConsumer<SubnetDeletionPreparedConsumer>();
                 bus.AddConsumer<SubnetDeletionRefusedConsumer>();
+                bus.AddConsumer<SubnetChangeAcceptedConsumer>();
+                bus.AddConsumer<SubnetChangeRefusedConsumer>();
                 bus.AddConsumer<SubnetUsageChangedConsumer>();
             },
             null,
@@ -51,6 +53,7 @@ public static class VpcModule
         services.AddKeyedWriter(sp => sp.GetRequiredService<TopologyBehavior>());
         services.AddSingleton<TopologyService>();
         services.AddSingleton<SubnetDeletion>();
+        services.AddSingleton<SubnetChange>();
         services.AddHostedService<TopologyBootstrapper>();
         services.AddHostedService<DeletionSagaRepublisher>();
         return services;

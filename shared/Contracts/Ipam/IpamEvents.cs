@@ -40,5 +40,11 @@ public sealed record SubnetUsageWarning(string Subnet, int Threshold, double Per
 /// <summary>Saga answer: the pool is empty and closed to allocations.</summary>
 public sealed record SubnetDeletionPrepared(string Subnet, Guid SagaId);
 
+/// <summary>POOL-2 answer: the pool applies the subnet change (or already did).</summary>
+public sealed record SubnetChangeAccepted(string Subnet, Guid SagaId);
+
+/// <summary>POOL-2 answer: the pool refuses the subnet change, for this reason (an excludeIps entry over a held address names its holder).</summary>
+public sealed record SubnetChangeRefused(string Subnet, Guid SagaId, string Code, string Message, string? Field, string? Value, string? Remedy);
+
 /// <summary>Saga answer: the pool holds addresses; the subnet must stay (SUB-9).</summary>
 public sealed record SubnetDeletionRefused(string Subnet, Guid SagaId, long Allocated, IReadOnlyList<string> Holders);

@@ -56,6 +56,14 @@ public sealed record SubnetRemoved(string Name, Guid SagaId);
 /// <summary>The saga was called off: the subnet is usable again; the IPAM service reopens its pool.</summary>
 public sealed record SubnetDeletionAborted(string Name, Guid SagaId, string Reason);
 
+/// <summary>
+/// POOL-2: a change of an existing subnet that the IPAM service applies too (gateway, excludeIps, projectIDs,
+/// namespaces), waiting for its agreement: the IPAM service applies it and answers <c>SubnetChangeAccepted</c>,
+/// or refuses it and answers <c>SubnetChangeRefused</c>; only then is it committed (or dropped) by the VPC
+/// service, so the two never disagree about a subnet. <c>Subnet.Generation</c> orders it as an announcement.
+/// </summary>
+public sealed record SubnetChangeRequested(string Name, Guid SagaId, SubnetAnnounced Subnet);
+
 /// <summary>VPC-3: a subnet with natOutgoing in a VPC with no way out (a warning, not a refusal).</summary>
 public sealed record SubnetWithoutEgress(string Subnet, string Vpc, string Message);
 

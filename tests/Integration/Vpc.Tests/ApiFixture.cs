@@ -13,10 +13,14 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public VpcHost Host { get; private set; } = null!;
 
+    /// <summary>POOL-2: subnet changes are agreed with IPAM; this double accepts them (or refuses, as told).</summary>
+    public IpamDouble Ipam { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync("vpcapi");
         _vhost = await TestVirtualHost.CreateAsync("vpcapi");
+        Ipam = await IpamDouble.StartAsync(_vhost);
         Host = await VpcHost.StartAsync(_db, _vhost);
     }
 
@@ -42,6 +46,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Ipam.DisposeAsync();
         await _vhost.DisposeAsync();
         await _db.DisposeAsync();
     }

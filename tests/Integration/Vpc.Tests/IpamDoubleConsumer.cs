@@ -7,8 +7,19 @@ namespace Mesh.Vpc.Tests;
 // Records what the vpc service publishes; answers deletion requests as IpamState says.
 public sealed class IpamDoubleConsumer(IpamState state) :
     IConsumer<SubnetDeletionRequested>, IConsumer<SubnetAnnounced>, IConsumer<SubnetRemoved>, IConsumer<Mesh.Contracts.Vpc.SubnetDeletionAborted>,
-    IConsumer<VpcAnnounced>, IConsumer<NatGatewayAnnounced>, IConsumer<ExternalNetworkAnnounced>
+    IConsumer<VpcAnnounced>, IConsumer<NatGatewayAnnounced>, IConsumer<ExternalNetworkAnnounced>, IConsumer<SubnetChangeRequested>
 {
+    public async Task Consume(ConsumeContext<SubnetChangeRequested> context)
+    {
+        var m = context.Message;
+        state.Received.Enqueue(m);
+        object answer = state.RefuseChangesWith is { } code
+            ? new SubnetChangeRefused(m.Name, m.SagaId, code, $"excludeIps '{m.Subnet.ExcludeIps.LastOrDefault()}' is held by {state.Holders[0]}", "excludeIps",
+                m.Subnet.ExcludeIps.LastOrDefault(), "release the address first")
+            : new SubnetChangeAccepted(m.Name, m.SagaId);
+        await context.Publish(answer, answer.GetType());
+    }
+
     public async Task Consume(ConsumeContext<SubnetDeletionRequested> context)
     {
         var m = context.Message;

@@ -10,6 +10,9 @@ public sealed class IpamState
     public long Allocated = 2;
     public string[] Holders = ["default/web-0", "default/web-1"];
 
+    /// <summary>POOL-2: how subnet changes are answered: accepted (null) or refused with this code.</summary>
+    public volatile string? RefuseChangesWith;
+
     public ConcurrentQueue<object> Received { get; } = new();
 
     public IEnumerable<T> All<T>() => Received.OfType<T>();

@@ -63,6 +63,19 @@ internal static class Spec
 
     public static T Single<T>(IReadOnlyList<object> events) => Assert.IsType<T>(Assert.Single(events));
 
+    /// <summary>POOL-2: a change IPAM applies too is requested (nothing in force changes), then committed by IPAM's acceptance.</summary>
+    public static SubnetUpdated AgreedChange(Topology state, ApplySubnet command, TopologySettings? settings = null)
+    {
+        var before = state.Subnets[command.Name].Definition;
+        var requested = Single<SubnetChangeRequested>(Accepted(state, command, settings));
+        state.Apply(requested);
+        Assert.Equal(before, state.Subnets[command.Name].Definition);
+        var committed = Accepted(state, new ConfirmSubnetChange(command.Name, requested.SagaId), settings);
+        state.Apply(committed);
+        Assert.Null(state.Subnets[command.Name].PendingChange);
+        return committed.OfType<SubnetUpdated>().Single();
+    }
+
     public static ApplySubnet Subnet(string name, string cidr, string vpc = "ovn-cluster") =>
         new(name, new SubnetSpec { Vpc = vpc, CidrBlock = cidr });
 }

@@ -107,8 +107,8 @@ public class SubnetTests
     public void ExcludeIps_natOutgoing_and_namespaces_may_change()
     {
         var state = Spec.GivenTestVpc2();
-        var updated = Spec.Single<SubnetUpdated>(Spec.Accepted(state, new ApplySubnet("net192",
-            Spec.Net192 with { NatOutgoing = false, ExcludeIps = ["192.168.100.200..192.168.100.210"], Namespaces = ["team-a"] })));
+        var updated = Spec.AgreedChange(state, new ApplySubnet("net192",
+            Spec.Net192 with { NatOutgoing = false, ExcludeIps = ["192.168.100.200..192.168.100.210"], Namespaces = ["team-a"] }));
         Assert.Equal((false, "team-a"), (updated.Subnet.NatOutgoing, updated.Subnet.Namespaces.Single()));
     }
 
@@ -148,7 +148,7 @@ public class SubnetTests
         var state = Spec.GivenTestVpc2(new RecordSubnetUsage("net192", new SubnetUsage(250, 3, 0, 0)));
         Spec.Rejected(state, new ApplySubnet("net192", Spec.Net192 with { Gateway = "192.168.100.254" }), VpcErrorCodes.SubnetInUse);
         var idle = Spec.GivenTestVpc2();
-        var updated = Spec.Single<SubnetUpdated>(Spec.Accepted(idle, new ApplySubnet("net192", Spec.Net192 with { Gateway = "192.168.100.254" })));
+        var updated = Spec.AgreedChange(idle, new ApplySubnet("net192", Spec.Net192 with { Gateway = "192.168.100.254" }));
         Assert.Equal("192.168.100.254", updated.Subnet.Gateway);
         Assert.Equal(["192.168.100.1", "192.168.100.254"], updated.Subnet.ExcludeIps);
     }
@@ -166,10 +166,10 @@ public class SubnetTests
     public void ProjectIDs_are_stored_and_may_change()
     {
         var state = Spec.GivenTestVpc2();
-        var first = Spec.Single<SubnetUpdated>(Spec.Accepted(state, new ApplySubnet("net192", Spec.Net192 with { ProjectIDs = ["p1"] })));
+        var first = Spec.AgreedChange(state, new ApplySubnet("net192", Spec.Net192 with { ProjectIDs = ["p1"] }));
         Assert.Equal(["p1"], first.Subnet.ProjectIDs);
         state.Apply(first);
-        var second = Spec.Single<SubnetUpdated>(Spec.Accepted(state, new ApplySubnet("net192", Spec.Net192 with { ProjectIDs = ["p1", "p2"] })));
+        var second = Spec.AgreedChange(state, new ApplySubnet("net192", Spec.Net192 with { ProjectIDs = ["p1", "p2"] }));
         Assert.Equal(["p1", "p2"], second.Subnet.ProjectIDs);
     }
 

@@ -23,8 +23,8 @@ public class VpcTests
         var state = Spec.Given();
         Spec.Rejected(state, new DeleteVpc("ovn-cluster"), VpcErrorCodes.ProtectedResource);
         Spec.Rejected(state, new RequestSubnetDeletion("ovn-default"), VpcErrorCodes.ProtectedResource);
-        var updated = Spec.Single<SubnetUpdated>(Spec.Accepted(state,
-            new ApplySubnet("ovn-default", new SubnetSpec { CidrBlock = "10.16.0.0/16", ExcludeIps = ["10.16.0.2..10.16.0.9"] })));
+        var updated = Spec.AgreedChange(state,
+            new ApplySubnet("ovn-default", new SubnetSpec { CidrBlock = "10.16.0.0/16", ExcludeIps = ["10.16.0.2..10.16.0.9"] }));
         Assert.Equal(["10.16.0.2..10.16.0.9", "10.16.0.1"], updated.Subnet.ExcludeIps);
     }
 

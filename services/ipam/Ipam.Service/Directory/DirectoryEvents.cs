@@ -9,4 +9,8 @@ public sealed record VpcRecorded(string Name, IReadOnlyList<string> Namespaces, 
 /// The answer to one subnet-deletion saga (SUB-9); stream subnet-deletion-&lt;sagaId&gt;, so a saga is
 /// answered once however often its request is delivered. Published as SubnetDeletionPrepared/Refused.
 /// </summary>
+/// <summary>POOL-2: the pool's answer to a subnet change (stream subnet-change-&lt;saga&gt;), published as SubnetChangeAccepted/Refused.</summary>
+public sealed record PoolChangeAnswered(string Subnet, Guid SagaId, bool Accepted, string? Code, string? Message, string? Field, string? Value,
+    string? Remedy);
+
 public sealed record PoolDeletionAnswered(string Subnet, Guid SagaId, bool Prepared, long Allocated, IReadOnlyList<string> Holders);

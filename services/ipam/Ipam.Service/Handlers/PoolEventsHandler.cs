@@ -38,6 +38,36 @@ public sealed class PoolEventsHandler(
         directory.Invalidate();
     }
 
+    public static string ChangeAnswerStream(Guid sagaId) => $"subnet-change-{sagaId:N}";
+
+    /// <summary>
+    /// POOL-2: apply a subnet change the VPC service has not committed yet, and answer once (a stored event of
+    /// its own stream, published through the log). A crash between applying and answering is repaired by the
+    /// redelivered request: applying the same spec again decides nothing, and the answer is written then.
+    /// </summary>
+    public async Task SubnetChangeRequestedAsync(SubnetChangeRequested m, EventMetadata meta, CancellationToken ct)
+    {
+        if (await store.StreamVersionAsync(ChangeAnswerStream(m.SagaId), ct) > 0)
+        {
+            return;
+        }
+        var s = m.Subnet;
+        var provider = string.IsNullOrWhiteSpace(s.Provider) ? "ovn" : s.Provider;
+        var error = await SubmitAsync(s.Name, new CreatePool(s.Name, s.CidrBlock, clock.GetUtcNow(), s.Vpc, s.Gateway, s.ExcludeIps ?? [], provider,
+            s.ProjectIds ?? [], s.Namespaces ?? [], s.Generation), meta.For(nameof(SubnetChangeRequested)), ct);
+        var answer = new PoolChangeAnswered(s.Name, m.SagaId, error is null, error?.Code, error?.Message, error?.Field, error?.Value, error?.Remedy);
+        try
+        {
+            await store.AppendAsync(ChangeAnswerStream(m.SagaId), ExpectedVersion.NoStream, [answer], meta.For(nameof(SubnetChangeRequested)), ct);
+        }
+        catch (ConcurrencyException)
+        {
+            // A concurrent copy of the same request answered first.
+        }
+        usage.Touch(s.Name);
+        directory.Invalidate();
+    }
+
     public async Task VpcAnnouncedAsync(VpcAnnounced m, EventMetadata meta, CancellationToken ct)
     {
         var stored = await directory.StoredVpcAsync(m.Name, ct);

@@ -20,6 +20,10 @@ internal static class SubnetLifecycleRules
         {
             return Decision.Nothing;
         }
+        if (subnet.PendingChange is { } pending)
+        {
+            return TopologyErrors.SubnetBeingChanged(c.Name, pending.SagaId);
+        }
         if (state.NatGateways.Values.FirstOrDefault(g => g.Subnet == c.Name) is { } gateway)
         {
             return TopologyErrors.SubnetInUse(c.Name, 1, [$"NAT gateway {gateway.Name} ({gateway.LanIp})"]);

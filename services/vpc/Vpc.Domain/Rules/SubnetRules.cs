@@ -109,18 +109,42 @@ internal static class SubnetRules
         var definition = new SubnetDefinition(c.Name, vpc, cidrBlock, gateway, excludeIps,
             spec.NatOutgoing ?? stored?.NatOutgoing ?? false, projectIDs.Distinct().ToArray(), namespaces, provider,
             spec.Private ?? stored?.Private ?? false, allowSubnets.Distinct().ToArray(), protocol);
+        if (existing?.PendingChange is { } pending)
+        {
+            return pending.Subnet == definition ? Decision.Nothing : TopologyErrors.SubnetBeingChanged(c.Name, pending.SagaId);
+        }
         if (stored == definition)
         {
             return Decision.Nothing;
         }
-        var events = new List<object> { stored is null ? new SubnetCreated(definition) : new SubnetUpdated(definition) };
-        if (definition.NatOutgoing && stored?.NatOutgoing != true && !HasEgress(state, vpc, vpcSpec, settings))
+        if (stored is not null && NeedsAgreement(stored, definition))
         {
-            events.Add(new SubnetWithoutEgress(c.Name, vpc,
-                $"subnet '{c.Name}' has natOutgoing: true but VPC '{vpc}' has no externalGatewayIp and no NAT gateway; " +
+            return Decision.Accept(new SubnetChangeRequested(definition, c.ChangeSaga != default ? c.ChangeSaga : DerivedSaga(c.Name, state.Version)));
+        }
+        return Decision.Accept(Committed(state, stored, definition, settings));
+    }
+
+    // POOL-2: what the IPAM service applies to the pool too; a change of any of them is agreed with it first.
+    private static bool NeedsAgreement(SubnetDefinition stored, SubnetDefinition next) =>
+        stored.Gateway != next.Gateway || !stored.ExcludeIps.SequenceEqual(next.ExcludeIps)
+        || !stored.ProjectIDs.SequenceEqual(next.ProjectIDs) || !stored.Namespaces.SequenceEqual(next.Namespaces);
+
+    // Deterministic, so that deciding twice on one state gives one saga (the API passes a fresh one).
+    private static Guid DerivedSaga(string subnet, long version) =>
+        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"subnet-change/{subnet}/{version}")));
+
+    // The events that put a definition in force: created or updated, and the VPC-3 warning.
+    internal static List<object> Committed(Topology state, SubnetDefinition? stored, SubnetDefinition definition, TopologySettings settings)
+    {
+        var events = new List<object> { stored is null ? new SubnetCreated(definition) : new SubnetUpdated(definition) };
+        var vpc = definition.Vpc;
+        if (definition.NatOutgoing && stored?.NatOutgoing != true && state.Vpcs.TryGetValue(vpc, out var vpcSpec) && !HasEgress(state, vpc, vpcSpec, settings))
+        {
+            events.Add(new SubnetWithoutEgress(definition.Name, vpc,
+                $"subnet '{definition.Name}' has natOutgoing: true but VPC '{vpc}' has no externalGatewayIp and no NAT gateway; " +
                 $"its pods reach the outside only if SNAT is enabled on the router gateway{(vpcSpec.NeutronRouter is { } r ? $" of router {r}" : "")}"));
         }
-        return Decision.Accept(events);
+        return events;
     }
 
     // VPC-3: the default VPC's egress is the platform's router, configured outside this service.

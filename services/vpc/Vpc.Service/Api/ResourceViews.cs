@@ -60,6 +60,17 @@ public sealed class ResourceViews(TopologySettings settings)
             conditions.Add(Condition.True("DeletionRefused", "SubnetInUse",
                 $"{abort.AllocatedCount} allocated addresses{(abort.Holders.Count > 0 ? $" ({string.Join(", ", abort.Holders.Take(5))})" : "")}"));
         }
+        if (subnet.PendingChange is { } pending)
+        {
+            var p = pending.Subnet;
+            conditions.Add(Condition.True("ChangePending", "WaitingForIpam",
+                $"saga {pending.SagaId}: gateway {p.Gateway}, excludeIps [{string.Join(", ", p.ExcludeIps)}], projectIDs [{string.Join(", ", p.ProjectIDs)}], " +
+                $"namespaces [{string.Join(", ", p.Namespaces)}] apply once the IPAM service agrees; the spec shown is the one in force"));
+        }
+        if (subnet.LastChangeAbort is { } refused)
+        {
+            conditions.Add(Condition.True("ChangeRefused", refused.Code, refused.Message));
+        }
         var definition = subnet.Definition;
         if (definition.NatOutgoing && !HasEgress(state, definition.Vpc))
         {

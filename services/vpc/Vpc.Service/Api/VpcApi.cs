@@ -18,7 +18,7 @@ internal static class VpcApi
             name => TopologyErrors.VpcNotFound("metadata.name", name), name => new DeleteVpc(name), Redact: VpcSubnetsVisible));
 
         var subnets = ResourceEndpoints.Map(apis, new ResourceKind<SubnetSpecDto>(ResourceViews.KubeOvn, "Subnet", "subnets",
-            (name, spec) => new ApplySubnet(name, spec.ToDomain()), views.Subnet, s => s.Subnets.Keys,
+            (name, spec) => new ApplySubnet(name, spec.ToDomain(), Guid.NewGuid()), views.Subnet, s => s.Subnets.Keys,
             name => TopologyErrors.SubnetNotFound("metadata.name", name), Visible: SubnetVisible));
         subnets.MapDelete("/{name}", DeleteSubnetAsync);
 

@@ -20,6 +20,7 @@ public sealed class TopologyContractMapper(TopologySettings settings) : IEventCo
         SubnetUpdated e => [Announce(e.Subnet) with { Generation = recorded.Position }],
         SubnetWithoutEgress e => [new Bus.SubnetWithoutEgress(e.Subnet, e.Vpc, e.Message)],
         SubnetDeletionRequested e => [new Bus.SubnetDeletionRequested(e.Subnet.Name, e.SagaId)],
+        SubnetChangeRequested e => [new Bus.SubnetChangeRequested(e.Subnet.Name, e.SagaId, Announce(e.Subnet) with { Generation = recorded.Position })],
         SubnetDeleted e => [new Bus.SubnetRemoved(e.Subnet.Name, e.SagaId)],
         SubnetDeletionAborted e => [new Bus.SubnetDeletionAborted(e.Subnet, e.SagaId,
             $"SubnetInUse: {e.AllocatedCount} allocated addresses{(e.Holders.Count > 0 ? $" ({string.Join(", ", e.Holders.Take(5))})" : "")}")],

@@ -36,6 +36,7 @@ public static partial class RejectionCatalogue
         // answer (milliseconds with the real IPAM service). Vpc.Tests SagaRestartTests holds IPAM's answer back
         // to show SubnetBeingDeleted; Ipam.Tests LifecycleTests shows SubnetClosing.
         [VpcErrorCodes.SubnetBeingDeleted] = "only while IPAM has not answered a deletion (SUB-9); the real IPAM answers at once",
+        [VpcErrorCodes.SubnetBeingChanged] = "only while IPAM has not answered a subnet change (POOL-2); the real IPAM answers at once; EndToEnd SubnetChangeAgreementTests kills IPAM to show it",
         [IpamErrors.SubnetClosingCode] = "only between IPAM preparing a deletion (SUB-9) and the VPC service confirming it",
         // A race: the scheduler placed the pod on cards a concurrent commit took; the service schedules again
         // (MaxScheduleAttempts) and a user sees it only when every attempt lost. Gpu.Tests ReplicaBurstTests.
