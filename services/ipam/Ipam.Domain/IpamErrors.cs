@@ -34,6 +34,10 @@ public static class IpamErrors
             "one pod cannot have two interfaces in overlapping ranges",
             ErrorKind.Conflict, "subnet", subnet, $"attach the pod to a pool that does not overlap {heldCidr}, or release its address in '{held}' first");
 
+    /// <summary>IPAM-6a: every subnet the pod may use is full; the first one's refusal, naming all that were tried.</summary>
+    public static MeshError AllFull(MeshError first, IReadOnlyList<string> tried) =>
+        first with { Message = $"{first.Message}; tried in order: {string.Join(", ", tried)}" };
+
     public static MeshError IpNotEnough(string subnet, string vpc, IpPrefix cidr, PoolUsage usage, int quarantined) =>
         new(IpNotEnoughCode,
             $"subnet '{subnet}' ({cidr}) has no free {cidr.Family.Name()} address: {usage.Used} of {usage.Total} allocatable addresses used ({usage.Percent:0.#}%)"

@@ -14,7 +14,8 @@ public sealed record SubnetDefinition(
     string Provider,
     bool Private,
     IReadOnlyList<string> AllowSubnets,
-    string Protocol)
+    string Protocol,
+    bool Default = false)
 {
     public bool Equals(SubnetDefinition? other) =>
         other is not null
@@ -22,7 +23,7 @@ public sealed record SubnetDefinition(
         && Seq.Eq(ExcludeIps, other.ExcludeIps) && NatOutgoing == other.NatOutgoing
         && Seq.Eq(ProjectIDs, other.ProjectIDs) && Seq.Eq(Namespaces, other.Namespaces)
         && Provider == other.Provider && Private == other.Private
-        && Seq.Eq(AllowSubnets, other.AllowSubnets) && Protocol == other.Protocol;
+        && Seq.Eq(AllowSubnets, other.AllowSubnets) && Protocol == other.Protocol && Default == other.Default;
 
     public override int GetHashCode() => HashCode.Combine(Name, Vpc, CidrBlock, Gateway, Seq.Hash(ExcludeIps));
 }

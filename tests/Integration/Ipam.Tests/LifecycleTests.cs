@@ -261,4 +261,65 @@ public sealed class LifecycleTests(LifecycleTests.Fixture fx) : IClassFixture<Li
         await fx.Bus.Bus.Publish(new SriovIpRangeRemoved("eks-managed", "nics") { PoolName = pool });
         await Eventually.TrueAsync(async () => (await http.GetAsync($"/api/v1/subnets/{pool}/usage")).StatusCode == HttpStatusCode.NotFound, "closed");
     }
+
+    [Fact]
+    [Trait("rule", "IPAM-6a")]
+    public async Task A_full_subnet_spills_over_to_the_next_one_bound_to_the_namespace_and_a_custom_vpcs_default_comes_first()
+    {
+        // Two /29s bound to one namespace: 5 addresses each (network, broadcast and gateway reserved), taken by name.
+        await AnnounceBoundAsync("spill-b", "10.45.1.0/29", "10.45.1.1");
+        await AnnounceBoundAsync("spill-a", "10.45.0.0/29", "10.45.0.1");
+        var given = new List<IpAllocation>();
+        for (var i = 0; i < 6; i++)
+        {
+            given.Add((await fx.Bus.AllocateAsync(ClientBus.Pod($"sp-{i}", null, ns: "spill"))).Ok!);
+        }
+        Assert.Equal(["spill-a", "spill-a", "spill-a", "spill-a", "spill-a", "spill-b"], given.Select(g => g.Subnet));
+
+        // Asked again after room appeared in spill-a, the spilled pod keeps its address in spill-b.
+        await fx.Bus.ReleaseAsync("sp-0");
+        var again = (await fx.Bus.AllocateAsync(ClientBus.Pod("sp-5", null, ns: "spill"))).Ok!;
+        Assert.Equal((given[5].Subnet, given[5].IpAddress), (again.Subnet, again.IpAddress));
+        Assert.Equal("spill-a", (await fx.Bus.AllocateAsync(ClientBus.Pod("sp-6", null, ns: "spill"))).Ok!.Subnet);
+
+        // Every subnet full: IpNotEnough, naming the subnets tried in order.
+        for (var i = 7; i < 11; i++)
+        {
+            Assert.Equal("spill-b", (await fx.Bus.AllocateAsync(ClientBus.Pod($"sp-{i}", null, ns: "spill"))).Ok!.Subnet);
+        }
+        var full = (await fx.Bus.AllocateAsync(ClientBus.Pod("sp-11", null, ns: "spill"))).No!;
+        Assert.Equal("IpNotEnough", full.Code);
+        Assert.Contains("tried in order: spill-a, spill-b", full.Message);
+
+        // A custom VPC serving a namespace: its default subnet (spec.default: true) first, then its other subnets.
+        await fx.Bus.Bus.Publish(new VpcAnnounced("vpc-spill", null, null, null, ["ns-vpc"], null));
+        await fx.Bus.Bus.Publish(ClientBus.Subnet("vs-extra", "10.46.1.0/29", "10.46.1.1", vpc: "vpc-spill"));
+        await fx.Bus.Bus.Publish(ClientBus.Subnet("vs-main", "10.46.0.0/29", "10.46.0.1", vpc: "vpc-spill", isDefault: true));
+        await Wait.ForPoolAsync(fx.App, "vs-extra");
+        await Wait.ForPoolAsync(fx.App, "vs-main");
+        // The VPC and its default reach IPAM on their own queues: wait until a pod of the namespace lands in the VPC.
+        var probes = 0;
+        await Eventually.TrueAsync(async () =>
+        {
+            var uid = $"vs-probe-{++probes}";
+            var probe = (await fx.Bus.AllocateAsync(ClientBus.Pod(uid, null, ns: "ns-vpc"))).Ok;
+            if (probe is not null && probe.Subnet != "vs-main")
+            {
+                await fx.Bus.ReleaseAsync(uid);
+            }
+            return probe?.Subnet == "vs-main";
+        }, "IPAM serves ns-vpc from vpc-spill");
+        var custom = new List<string> { "vs-main" };
+        for (var i = 1; i < 6; i++)
+        {
+            custom.Add((await fx.Bus.AllocateAsync(ClientBus.Pod($"vs-{i}", null, ns: "ns-vpc"))).Ok!.Subnet);
+        }
+        Assert.Equal(["vs-main", "vs-main", "vs-main", "vs-main", "vs-main", "vs-extra"], custom);
+    }
+
+    private async Task AnnounceBoundAsync(string name, string cidr, string gateway)
+    {
+        await fx.Bus.Bus.Publish(ClientBus.Subnet(name, cidr, gateway, namespaces: ["spill"]));
+        await Wait.ForPoolAsync(fx.App, name);
+    }
 }

@@ -64,4 +64,32 @@ public class SubnetChooserTests
         Assert.Equal(code, error?.Code);
         Assert.Null(choice);
     }
+
+    [Fact]
+    [Trait("rule", "IPAM-6a")]
+    public void Every_subnet_the_pod_may_use_comes_in_a_stable_order_the_named_one_alone()
+    {
+        var directory = new SubnetDirectory(
+            [
+                new KnownSubnet("ovn-default", "ovn-cluster"),
+                new KnownSubnet("m-b", "ovn-cluster", Namespaces: ["ns-m"]),
+                new KnownSubnet("m-a", "ovn-cluster", Namespaces: ["ns-m"]),
+                new KnownSubnet("c-z", "vpc-c"),
+                new KnownSubnet("c-main", "vpc-c"),
+                new KnownSubnet("c-bound", "vpc-c", Namespaces: ["ns-other"]),
+                new KnownSubnet("c-a", "vpc-c"),
+            ],
+            [new KnownVpc("ovn-cluster", "ovn-default"), new KnownVpc("vpc-c", "c-main", ["ns-c"])]);
+        IReadOnlyList<SubnetChoice> Order(string ns, string? named = null)
+        {
+            var annotations = named is null ? null : new Dictionary<string, string> { ["ovn.kubernetes.io/logical_switch"] = named };
+            Assert.Null(SubnetChooser.TryChooseInOrder(directory, ns, annotations, out var choices));
+            return choices;
+        }
+
+        Assert.Equal(["m-a", "m-b"], Order("ns-m").Select(c => c.Subnet));
+        Assert.Equal(["c-main", "c-a", "c-z"], Order("ns-c").Select(c => c.Subnet));
+        Assert.Equal([SubnetChoiceSource.VpcDefault, SubnetChoiceSource.VpcSpillOver, SubnetChoiceSource.VpcSpillOver], Order("ns-c").Select(c => c.Source));
+        Assert.Equal(["m-b"], Order("ns-m", "m-b").Select(c => c.Subnet));
+    }
 }

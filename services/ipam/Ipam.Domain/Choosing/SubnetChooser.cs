@@ -21,6 +21,49 @@ public static class SubnetChooser
         out SubnetChoice? choice,
         string provider = PrimaryProvider)
     {
+        var error = TryChooseInOrder(directory, podNamespace, annotations, out var choices, provider);
+        choice = choices.FirstOrDefault();
+        return error;
+    }
+
+    /// <summary>
+    /// IPAM-6a: every subnet the pod may take an address from, in the order to try them: the named one alone;
+    /// else every subnet bound to the namespace, by name; else the VPC's default subnet, then its other
+    /// subnets bound to no namespace, by name. The caller moves on to the next only when one is full.
+    /// </summary>
+    public static MeshError? TryChooseInOrder(
+        SubnetDirectory directory,
+        string podNamespace,
+        IReadOnlyDictionary<string, string>? annotations,
+        out IReadOnlyList<SubnetChoice> choices,
+        string provider = PrimaryProvider)
+    {
+        var error = TryChooseFirst(directory, podNamespace, annotations, out var first, provider);
+        if (first is null)
+        {
+            choices = [];
+            return error;
+        }
+        var candidates = directory.Subnets.Where(s => s.Provider == provider && s.Name != first.Subnet).OrderBy(s => s.Name, StringComparer.Ordinal);
+        var vpc = directory.Find(first.Subnet)?.Vpc;
+        IEnumerable<SubnetChoice> more = first.Source switch
+        {
+            SubnetChoiceSource.Namespace => candidates.Where(s => s.BoundTo(podNamespace)).Select(s => new SubnetChoice(s.Name, SubnetChoiceSource.Namespace)),
+            SubnetChoiceSource.VpcDefault => candidates.Where(s => s.Vpc == vpc && s.Namespaces is not { Count: > 0 })
+                .Select(s => new SubnetChoice(s.Name, SubnetChoiceSource.VpcSpillOver)),
+            _ => [],
+        };
+        choices = [first, .. more];
+        return null;
+    }
+
+    private static MeshError? TryChooseFirst(
+        SubnetDirectory directory,
+        string podNamespace,
+        IReadOnlyDictionary<string, string>? annotations,
+        out SubnetChoice? choice,
+        string provider)
+    {
         choice = null;
         var key = LogicalSwitchAnnotation(provider);
         if (annotations is not null && annotations.TryGetValue(key, out var name) && !string.IsNullOrWhiteSpace(name))

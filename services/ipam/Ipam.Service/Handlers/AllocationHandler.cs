@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mesh.Addressing;
 using Mesh.Contracts;
 using Mesh.EventSourcing;
 using Mesh.Ipam.Domain;
@@ -20,19 +21,55 @@ public sealed class AllocationHandler(
 {
     public async Task<(Bus.IpAllocation? Ok, MeshError? Error)> AllocateAsync(Bus.AllocateIp c, EventMetadata meta, CancellationToken ct)
     {
-        var (subnet, choiceError) = await ChooseAsync(c, ct);
+        var (choices, choiceError) = await ChooseAsync(c, ct);
         if (choiceError is not null)
         {
             return (null, choiceError);
         }
-        if (await OverlapAsync(c.PodUid, subnet!, ct) is { } conflict)
+        var iface = string.IsNullOrWhiteSpace(c.Interface) ? "eth0" : c.Interface;
+        if (choices.Count > 1 && !string.IsNullOrWhiteSpace(c.PodUid))
+        {
+            // IPAM-6a with COMMON-2: a pod that already holds this interface in one of them (it spilled over before)
+            // is answered from there; asking again never takes a second address in an earlier subnet that has room now.
+            var held = (await queries.HoldingsOfPodAsync(c.PodUid, ct)).Where(h => h.Interface == iface).Select(h => h.Subnet).ToHashSet();
+            choices = [.. choices.OrderBy(s => held.Contains(s) ? 0 : 1)];
+        }
+        if (choices.Count > 1 && IpAddress.TryParseHost(c.IpAddress?.Split(',')[0], out var wanted))
+        {
+            // A static address names its subnet among them.
+            var known = await directory.GetAsync(false, ct);
+            choices = [.. choices.OrderBy(s => known.Find(s)?.Prefixes.Any(p => p.Contains(wanted)) == true ? 0 : 1)];
+        }
+        MeshError? first = null;
+        foreach (var subnet in choices)
+        {
+            var (ok, error) = await AllocateInAsync(subnet, c, iface, meta, ct);
+            if (ok is not null)
+            {
+                return (ok, null);
+            }
+            first ??= error;
+            // IPAM-6a: only a full subnet moves the pod on; any other refusal of the first choice is the answer,
+            // and a later subnet the pod may not use (another project's, say) is passed over.
+            if (subnet == choices[0] && error!.Code != IpamErrors.IpNotEnoughCode)
+            {
+                return (null, error);
+            }
+        }
+        return (null, choices.Count > 1 ? IpamErrors.AllFull(first!, choices) : first);
+    }
+
+    private async Task<(Bus.IpAllocation? Ok, MeshError? Error)> AllocateInAsync(string subnet, Bus.AllocateIp c, string iface, EventMetadata meta,
+        CancellationToken ct)
+    {
+        if (await OverlapAsync(c.PodUid, subnet, ct) is { } conflict)
         {
             return (null, conflict);
         }
-        var command = new Cmd.AllocateIp(subnet!, c.PodUid ?? "", c.PodNamespace ?? "", c.PodName ?? "", c.Node ?? "", c.Project ?? "",
-            clock.GetUtcNow(), string.IsNullOrWhiteSpace(c.Interface) ? "eth0" : c.Interface, c.Provider, c.IpAddress, c.MacAddress,
+        var command = new Cmd.AllocateIp(subnet, c.PodUid ?? "", c.PodNamespace ?? "", c.PodName ?? "", c.Node ?? "", c.Project ?? "",
+            clock.GetUtcNow(), iface, c.Provider, c.IpAddress, c.MacAddress,
             c.StickyKey, RandomNumberGenerator.GetBytes(12), options.Value.Quarantine);
-        var outcome = await pools.SubmitAsync(subnet!, command, meta.For(nameof(Bus.AllocateIp)), ct);
+        var outcome = await pools.SubmitAsync(subnet, command, meta.For(nameof(Bus.AllocateIp)), ct);
         if (outcome.Decision.Error is { } error)
         {
             return (null, error);
@@ -40,9 +77,9 @@ public sealed class AllocationHandler(
         var a = outcome.Result.Allocation!;
         if (outcome.Decision.Events.Count > 0)
         {
-            usage.Touch(subnet!);
+            usage.Touch(subnet);
         }
-        return (new Bus.IpAllocation(a.Owner.PodUid, a.Owner.Interface, subnet!, outcome.Result.Vpc, a.IpAddress, a.Mac,
+        return (new Bus.IpAllocation(a.Owner.PodUid, a.Owner.Interface, subnet, outcome.Result.Vpc, a.IpAddress, a.Mac,
             outcome.Result.CidrBlock, outcome.Result.Gateway, a.Node, a.Generation), null);
     }
 
@@ -209,18 +246,18 @@ public sealed class AllocationHandler(
         return (reclaimed, withheld, null);
     }
 
-    private async Task<(string? Subnet, MeshError? Error)> ChooseAsync(Bus.AllocateIp c, CancellationToken ct)
+    private async Task<(IReadOnlyList<string> Subnets, MeshError? Error)> ChooseAsync(Bus.AllocateIp c, CancellationToken ct)
     {
         var provider = string.IsNullOrWhiteSpace(c.Provider) ? SubnetChooser.PrimaryProvider : c.Provider;
         var annotations = string.IsNullOrWhiteSpace(c.Subnet)
             ? null
             : new Dictionary<string, string> { [SubnetChooser.LogicalSwitchAnnotation(provider)] = c.Subnet };
-        var error = SubnetChooser.TryChoose(await directory.GetAsync(false, ct), c.PodNamespace ?? "", annotations, out var choice, provider);
+        var error = SubnetChooser.TryChooseInOrder(await directory.GetAsync(false, ct), c.PodNamespace ?? "", annotations, out var choices, provider);
         if (error is not null)
         {
             // A subnet announced through another replica a moment ago: look again before refusing.
-            error = SubnetChooser.TryChoose(await directory.GetAsync(true, ct), c.PodNamespace ?? "", annotations, out choice, provider);
+            error = SubnetChooser.TryChooseInOrder(await directory.GetAsync(true, ct), c.PodNamespace ?? "", annotations, out choices, provider);
         }
-        return (choice?.Subnet, error);
+        return ([.. choices.Select(ch => ch.Subnet)], error);
     }
 }

@@ -106,9 +106,21 @@ internal static class SubnetRules
         {
             return TopologyErrors.Invalid("spec.projectIDs", "", "spec.projectIDs must not contain empty entries (leave the list empty for a shared subnet)");
         }
+        var isDefault = spec.Default ?? stored?.Default ?? false;
+        // IPAM-6a: one default subnet per VPC (the default VPC's is its configured default subnet).
+        if (isDefault && vpc == settings.DefaultVpc && c.Name != settings.DefaultSubnet)
+        {
+            return new MeshError(ErrorCodes.AlreadyExists, $"spec.default: subnet '{settings.DefaultSubnet}' is the default subnet of VPC '{vpc}' (VPC-1)",
+                ErrorKind.Conflict, "spec.default", "true", $"bind the subnet to namespaces (spec.namespaces) instead, or use it in a custom VPC");
+        }
+        if (isDefault && state.SubnetsOf(vpc).Where(n => n != c.Name).Select(n => state.Subnets[n].Definition).FirstOrDefault(d => d.Default) is { } other)
+        {
+            return new MeshError(ErrorCodes.AlreadyExists, $"spec.default: subnet '{other.Name}' is already the default subnet of VPC '{vpc}'",
+                ErrorKind.Conflict, "spec.default", "true", $"set spec.default: false on subnet '{other.Name}' first, or leave it out here");
+        }
         var definition = new SubnetDefinition(c.Name, vpc, cidrBlock, gateway, excludeIps,
             spec.NatOutgoing ?? stored?.NatOutgoing ?? false, projectIDs.Distinct().ToArray(), namespaces, provider,
-            spec.Private ?? stored?.Private ?? false, allowSubnets.Distinct().ToArray(), protocol);
+            spec.Private ?? stored?.Private ?? false, allowSubnets.Distinct().ToArray(), protocol, isDefault);
         if (existing?.PendingChange is { } pending)
         {
             return pending.Subnet == definition ? Decision.Nothing : TopologyErrors.SubnetBeingChanged(c.Name, pending.SagaId);

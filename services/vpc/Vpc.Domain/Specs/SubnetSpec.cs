@@ -17,13 +17,16 @@ public sealed record SubnetSpec
     public string? Vlan { get; init; }
     public string? Protocol { get; init; }
 
+    /// <summary>IPAM-6a: the subnet pods of its VPC get when they name none (Kube-OVN's spec.default).</summary>
+    public bool? Default { get; init; }
+
     public bool Equals(SubnetSpec? other) =>
         other is not null
         && Vpc == other.Vpc && CidrBlock == other.CidrBlock && Gateway == other.Gateway
         && Seq.Eq(ExcludeIps, other.ExcludeIps) && NatOutgoing == other.NatOutgoing
         && Seq.Eq(ProjectIDs, other.ProjectIDs) && Seq.Eq(Namespaces, other.Namespaces)
         && Provider == other.Provider && Private == other.Private
-        && Seq.Eq(AllowSubnets, other.AllowSubnets) && Vlan == other.Vlan && Protocol == other.Protocol;
+        && Seq.Eq(AllowSubnets, other.AllowSubnets) && Vlan == other.Vlan && Protocol == other.Protocol && Default == other.Default;
 
     public override int GetHashCode() => HashCode.Combine(Vpc, CidrBlock, Gateway, Provider, Seq.Hash(ExcludeIps));
 }

@@ -34,7 +34,7 @@ public sealed class TopologyContractMapper(TopologySettings settings) : IEventCo
         spec.Namespaces ?? [], name == settings.DefaultVpc ? settings.DefaultSubnet : null);
 
     private Bus.SubnetAnnounced Announce(SubnetDefinition s) => new(s.Name, s.Vpc, s.CidrBlock, s.Gateway, s.ExcludeIps, s.NatOutgoing,
-        s.ProjectIDs, s.Namespaces, s.Provider, s.Protocol, s.Name == settings.DefaultSubnet);
+        s.ProjectIDs, s.Namespaces, s.Provider, s.Protocol, s.Name == settings.DefaultSubnet || s.Default);
 
     // Kube-OVN selectors are "key: value" strings; the contract carries them as a map.
     private static Bus.NatGatewayAnnounced Announce(NatGateway g) => new(g.Name, g.Vpc, g.Subnet, g.LanIp,

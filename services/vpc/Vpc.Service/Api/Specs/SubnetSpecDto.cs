@@ -17,6 +17,7 @@ public sealed record SubnetSpecDto
     public bool? Private { get; init; }
     public List<string>? AllowSubnets { get; init; }
     public string? Protocol { get; init; }
+    public bool? Default { get; init; }
 
     // Kube-OVN names a Vlan resource here, users also write a number: any value is an underlay
     // subnet, which SUB-8 refuses with its own code rather than a type error.
@@ -35,6 +36,7 @@ public sealed record SubnetSpecDto
         Private = Private,
         AllowSubnets = AllowSubnets,
         Protocol = Protocol,
+        Default = Default,
         Vlan = Vlan is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } v ? v.ToString() : null,
     };
 
@@ -51,5 +53,6 @@ public sealed record SubnetSpecDto
         Private = d.Private,
         AllowSubnets = [.. d.AllowSubnets],
         Protocol = d.Protocol,
+        Default = d.Default,
     };
 }
