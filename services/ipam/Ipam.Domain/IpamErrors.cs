@@ -34,6 +34,12 @@ public static class IpamErrors
             "one pod cannot have two interfaces in overlapping ranges",
             ErrorKind.Conflict, "subnet", subnet, $"attach the pod to a pool that does not overlap {heldCidr}, or release its address in '{held}' first");
 
+    /// <summary>IPAM-4 across pools: a pod interface has one address; asking for it in another subnet is a conflict, not a second address.</summary>
+    public static MeshError InterfaceHeld(string podUid, string iface, string heldSubnet, string? heldIp, string subnet) =>
+        new(IpConflictCode,
+            $"pod {podUid} already holds {heldIp} on {iface} in subnet '{heldSubnet}'; an interface has one address, so none is given in subnet '{subnet}'",
+            ErrorKind.Conflict, "subnet", subnet, $"release the pod's address in '{heldSubnet}' first, or ask for '{heldSubnet}'");
+
     /// <summary>IPAM-6a: every subnet the pod may use is full; the first one's refusal, naming all that were tried.</summary>
     public static MeshError AllFull(MeshError first, IReadOnlyList<string> tried) =>
         first with { Message = $"{first.Message}; tried in order: {string.Join(", ", tried)}" };

@@ -21,7 +21,8 @@ public static class SubnetsApi
             }
             var (projects, usage) = await pools.QueryAsync(name, s => (s.ProjectIds, new SubnetUsage(s.Subnet, s.Vpc, s.Status.ToString(), s.AllocationCount,
                 [.. s.Families.Select(f => new FamilyUsage(f.Family.Name(), f.Cidr.ToString(), Text(f.Usage.Total),
-                    Text(f.Usage.Used), Text(f.Usage.Free), Math.Round(f.Usage.Percent, 2)))])), ct);
+                    Text(f.Usage.Used), Text(f.Usage.Free), Math.Round(f.Usage.Percent, 2)))])
+                { CidrBlock = s.CidrBlock, Gateway = s.Gateway, ExcludeIps = [.. s.ExcludeIps] }), ct);
             return NotShared(http, name, projects) is { } refused ? MeshProblems.Problem(refused) : TypedResults.Ok(usage);
         });
 

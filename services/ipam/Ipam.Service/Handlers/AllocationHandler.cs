@@ -27,12 +27,18 @@ public sealed class AllocationHandler(
             return (null, choiceError);
         }
         var iface = string.IsNullOrWhiteSpace(c.Interface) ? "eth0" : c.Interface;
-        if (choices.Count > 1 && !string.IsNullOrWhiteSpace(c.PodUid))
+        if (!string.IsNullOrWhiteSpace(c.PodUid))
         {
+            var held = (await queries.HoldingsOfPodAsync(c.PodUid, ct)).Where(h => h.Interface == iface).ToList();
+            // IPAM-4 across pools: the interface's address is in a subnet this request does not take: a conflict,
+            // never a second address (found by the address-space property test, issue 27.6).
+            if (held.FirstOrDefault(h => !choices.Contains(h.Subnet)) is { } elsewhere)
+            {
+                return (null, IpamErrors.InterfaceHeld(c.PodUid, iface, elsewhere.Subnet, elsewhere.V4 ?? elsewhere.V6, choices[0]));
+            }
             // IPAM-6a with COMMON-2: a pod that already holds this interface in one of them (it spilled over before)
             // is answered from there; asking again never takes a second address in an earlier subnet that has room now.
-            var held = (await queries.HoldingsOfPodAsync(c.PodUid, ct)).Where(h => h.Interface == iface).Select(h => h.Subnet).ToHashSet();
-            choices = [.. choices.OrderBy(s => held.Contains(s) ? 0 : 1)];
+            choices = [.. choices.OrderBy(s => held.Any(h => h.Subnet == s) ? 0 : 1)];
         }
         if (choices.Count > 1 && IpAddress.TryParseHost(c.IpAddress?.Split(',')[0], out var wanted))
         {

@@ -15,7 +15,15 @@ public sealed record AddressHistory(string Ip, DateTimeOffset? At, IReadOnlyList
 
 public sealed record FamilyUsage(string Family, string Cidr, string Total, string Used, string Free, double Percent);
 
-public sealed record SubnetUsage(string Subnet, string Vpc, string Status, int Allocations, IReadOnlyList<FamilyUsage> Families);
+public sealed record SubnetUsage(string Subnet, string Vpc, string Status, int Allocations, IReadOnlyList<FamilyUsage> Families)
+{
+    /// <summary>POOL-2: the spec the pool applies, to compare with the VPC service's.</summary>
+    public string CidrBlock { get; init; } = "";
+
+    public string Gateway { get; init; } = "";
+
+    public IReadOnlyList<string> ExcludeIps { get; init; } = [];
+}
 
 public sealed record LiveReport(IReadOnlyList<string> PodUids, DateTimeOffset? ObservedAt, string? PodSource = null);
 

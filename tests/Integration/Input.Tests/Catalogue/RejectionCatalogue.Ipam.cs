@@ -25,6 +25,7 @@ public static partial class RejectionCatalogue
             IpPod("cat-x", "cat-a") with { Provider = "other.default.ovn" }),
         Post("IPAM-3", "MissingField", "podUid", "an empty pod uid", "ipam", Allocations, IpPod("", "cat-a")),
         Post("IPAM-4", "IpConflict", "ipAddress", "the holder asks for another address", "ipam", Allocations, IpPod("cat-holder", "cat-a", "10.210.0.11")),
+        Post("IPAM-4", "IpConflict", "subnet", "the holder asks for an address in another subnet", "ipam", Allocations, IpPod("cat-holder", "cat-tiny")),
         Post("IPAM-4", "ImmutableField", "macAddress", "the holder asks for another MAC", "ipam", Allocations,
             IpPod("cat-holder", "cat-a", "10.210.0.10") with { MacAddress = "0a:00:00:00:00:11" }),
         Post("IPAM-5", "IpConflict", "ipAddress", "an address another pod holds", "ipam", Allocations, IpPod("cat-x", "cat-a", "10.210.0.10")),
