@@ -15,7 +15,8 @@ namespace Mesh.EndToEnd.Tests;
 /// Issue 27.6 over the running VPC and IPAM services (processes, real PostgreSQL and RabbitMQ): random interleavings
 /// of creating, editing and deleting subnets and allocating and releasing addresses never leave an address with
 /// two holders or inside its subnet's agreed excludeIps, and IPAM's view of every pool (CIDR, gateway, excludeIps,
-/// existence) equals the VPC service's once the agreements settle.
+/// existence) and the FIP service's view of the subnets and the live addresses equal the VPC and IPAM services'
+/// once the agreements settle.
 /// </summary>
 [Trait("rule", "POOL-1")]
 [Trait("rule", "POOL-2")]
@@ -63,7 +64,7 @@ public sealed class AddressSpacePropertyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // An edit made while IPAM is down is answered 202 (ChangePending) after 2 s.
-        _mesh = await ServiceProcesses.StartAsync(new Dictionary<string, string> { ["Mesh__Vpc__Saga__DeletionWait"] = "00:00:02" }, "ipam", "vpc");
+        _mesh = await ServiceProcesses.StartAsync(new Dictionary<string, string> { ["Mesh__Vpc__Saga__DeletionWait"] = "00:00:02" }, "ipam", "vpc", "fip");
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevTokens.Mint(new AuthOptions(), "sre", "platform", MeshPrincipal.AdminRole));
     }
 
@@ -102,6 +103,32 @@ public sealed class AddressSpacePropertyTests : IAsyncLifetime
             await CheckAsync(run, Name, steps);
         }
         return true;
+    }
+
+    // The FIP service's record of what the VPC and IPAM services announced (its world model, FIP-4).
+    private async Task CheckFipAsync(int run, JsonArray subnets, Dictionary<string, string> holders, Func<string> trace)
+    {
+        var fip = _mesh.Database("fip");
+        var wantedSubnets = string.Join(";", subnets.Where(s => s!["metadata"]!["name"]!.GetValue<string>().StartsWith($"p{run}-", StringComparison.Ordinal))
+            .Select(s => $"{s!["metadata"]!["name"]!.GetValue<string>()} {s["spec"]!["vpc"]!.GetValue<string>()} {s["spec"]!["cidrBlock"]!.GetValue<string>()}")
+            .Order(StringComparer.Ordinal));
+        var wantedAddresses = string.Join(";", holders.Where(h => h.Key.Contains('/')).Select(h => $"{h.Key.Replace('/', ' ')} {h.Value}").Order(StringComparer.Ordinal));
+        var (seenSubnets, seenAddresses) = ("", "");
+        try
+        {
+            await Eventually.TrueAsync(async () =>
+            {
+                seenSubnets = await fip.ScalarAsync<string>(
+                    $"SELECT coalesce(string_agg(name || ' ' || vpc || ' ' || coalesce(cidr_v4, ''), ';' ORDER BY name COLLATE \"C\"), '') FROM world_subnets WHERE name LIKE 'p{run}-%'");
+                seenAddresses = await fip.ScalarAsync<string>(
+                    $"SELECT coalesce(string_agg(subnet || ' ' || ip || ' ' || pod_uid, ';' ORDER BY (subnet || ' ' || ip || ' ' || pod_uid) COLLATE \"C\"), '') FROM world_addresses WHERE subnet LIKE 'p{run}-%' AND NOT released");
+                return seenSubnets == wantedSubnets && seenAddresses == wantedAddresses;
+            }, "the FIP service's view", TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the FIP service's view differs:\nsubnets  {seenSubnets}\nwanted   {wantedSubnets}\naddresses {seenAddresses}\nwanted    {wantedAddresses}\n{trace()}");
+        }
     }
 
     private async Task<HttpStatusCode> WhileIpamIsDownAsync(Func<Task<HttpStatusCode>> action)
@@ -176,5 +203,6 @@ public sealed class AddressSpacePropertyTests : IAsyncLifetime
                 Assert.True(cidr.Contains(address) && !reserved.Contains(address.Value), $"{ip} held by {pod} is outside {cidr} or excluded\n{Trace()}");
             }
         }
+        await CheckFipAsync(run, subnets, holders, Trace);
     }
 }
