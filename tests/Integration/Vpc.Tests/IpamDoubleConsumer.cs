@@ -13,6 +13,10 @@ public sealed class IpamDoubleConsumer(IpamState state) :
     {
         var m = context.Message;
         state.Received.Enqueue(m);
+        if (state.HoldChanges)
+        {
+            return;
+        }
         object answer = state.RefuseChangesWith is { } code
             ? new SubnetChangeRefused(m.Name, m.SagaId, code, $"excludeIps '{m.Subnet.ExcludeIps.LastOrDefault()}' is held by {state.Holders[0]}", "excludeIps",
                 m.Subnet.ExcludeIps.LastOrDefault(), "release the address first")

@@ -13,6 +13,9 @@ public sealed class IpamState
     /// <summary>POOL-2: how subnet changes are answered: accepted (null) or refused with this code.</summary>
     public volatile string? RefuseChangesWith;
 
+    /// <summary>POOL-2: subnet change requests are recorded and left unanswered (IPAM down, or the request lost).</summary>
+    public volatile bool HoldChanges;
+
     public ConcurrentQueue<object> Received { get; } = new();
 
     public IEnumerable<T> All<T>() => Received.OfType<T>();

@@ -56,6 +56,25 @@ public sealed class SagaRestartTests : BusTestBase
     }
 
     [Fact]
+    [Trait("rule", "POOL-2")]
+    public async Task A_subnet_change_ipam_left_unanswered_is_asked_again_as_first_published_until_answered()
+    {
+        await Problems.OkAsync(await Vpc.PutAsync($"{Subnets}/asked", Subnet("asked", "10.62.0.0/24")));
+        Ipam.State.HoldChanges = true;
+        var pending = await Problems.OkAsync(await Vpc.PutAsync($"{Subnets}/asked",
+            Subnet("asked", "10.62.0.0/24") + "  excludeIps: [10.62.0.9]\n"), HttpStatusCode.Accepted);
+        Assert.Contains(pending.GetProperty("status").GetProperty("conditions").EnumerateArray(), c => c.GetProperty("type").GetString() == "ChangePending");
+        await Eventually.TrueAsync(() => Ipam.State.All<SubnetChangeRequested>().Any(r => r.Name == "asked"), "first request reached IPAM");
+
+        Ipam.State.HoldChanges = false;
+        await Eventually.TrueAsync(async () => (await Vpc.GetJsonAsync($"{Subnets}/asked")).GetProperty("spec").GetProperty("excludeIps").EnumerateArray()
+            .Any(e => e.GetString() == "10.62.0.9"), "committed after a re-publish");
+        var requests = Ipam.State.All<SubnetChangeRequested>().Where(r => r.Name == "asked").ToArray();
+        Assert.True(requests.Length >= 2);
+        Assert.Single(requests.Select(r => (r.SagaId, r.Subnet.Generation)).Distinct());
+    }
+
+    [Fact]
     [Trait("rule", "VPC-1")]
     public async Task Two_replicas_and_a_restart_bootstrap_the_default_topology_once()
     {

@@ -33,7 +33,7 @@ public sealed class TopologyContractMapper(TopologySettings settings) : IEventCo
     private Bus.VpcAnnounced Announce(string name, VpcSpec spec) => new(name, spec.ExternalNetworkID, spec.ExternalGatewayIp, spec.GatewayNode,
         spec.Namespaces ?? [], name == settings.DefaultVpc ? settings.DefaultSubnet : null);
 
-    private Bus.SubnetAnnounced Announce(SubnetDefinition s) => new(s.Name, s.Vpc, s.CidrBlock, s.Gateway, s.ExcludeIps, s.NatOutgoing,
+    public Bus.SubnetAnnounced Announce(SubnetDefinition s) => new(s.Name, s.Vpc, s.CidrBlock, s.Gateway, s.ExcludeIps, s.NatOutgoing,
         s.ProjectIDs, s.Namespaces, s.Provider, s.Protocol, s.Name == settings.DefaultSubnet || s.Default);
 
     // Kube-OVN selectors are "key: value" strings; the contract carries them as a map.
