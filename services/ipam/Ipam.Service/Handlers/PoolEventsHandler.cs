@@ -32,8 +32,7 @@ public sealed class PoolEventsHandler(
         usage.Touch(m.Name);
         if (m.IsVpcDefault)
         {
-            var stored = await directory.StoredVpcAsync(m.Vpc, ct);
-            await RecordVpcAsync(new VpcRecorded(m.Vpc, stored?.Namespaces ?? [], m.Name), stored, meta, ct);
+            await RecordVpcAsync(m.Vpc, stored => new VpcRecorded(m.Vpc, stored?.Namespaces ?? [], m.Name), meta, ct);
         }
         directory.Invalidate();
     }
@@ -70,8 +69,7 @@ public sealed class PoolEventsHandler(
 
     public async Task VpcAnnouncedAsync(VpcAnnounced m, EventMetadata meta, CancellationToken ct)
     {
-        var stored = await directory.StoredVpcAsync(m.Name, ct);
-        await RecordVpcAsync(new VpcRecorded(m.Name, m.Namespaces ?? [], m.DefaultSubnet ?? stored?.DefaultSubnet), stored, meta, ct);
+        await RecordVpcAsync(m.Name, stored => new VpcRecorded(m.Name, m.Namespaces ?? [], m.DefaultSubnet ?? stored?.DefaultSubnet), meta, ct);
         directory.Invalidate();
     }
 
@@ -132,12 +130,31 @@ public sealed class PoolEventsHandler(
         return outcome.Decision.Error;
     }
 
-    private async Task RecordVpcAsync(VpcRecorded next, VpcRecorded? stored, EventMetadata meta, CancellationToken ct)
+    // A VPC's record merges two announcements that arrive on different queues, concurrently: its namespaces
+    // (VpcAnnounced) and its default subnet (a SubnetAnnounced with IsVpcDefault). Each merge reads the record
+    // at a stream version and appends expecting that version, so that neither overwrites the other (a lost
+    // update left a custom VPC with no default or no namespaces; seen in the spill-over test).
+    private async Task RecordVpcAsync(string vpc, Func<VpcRecorded?, VpcRecorded> merge, EventMetadata meta, CancellationToken ct)
     {
-        if (stored is not null && stored.DefaultSubnet == next.DefaultSubnet && stored.Namespaces.SequenceEqual(next.Namespaces))
+        var stream = "ipam-vpc-" + vpc;
+        for (var attempt = 1; ; attempt++)
         {
-            return;
+            var version = await store.StreamVersionAsync(stream, ct);
+            var stored = await directory.StoredVpcAsync(vpc, ct);
+            var next = merge(stored);
+            if (stored is not null && stored.DefaultSubnet == next.DefaultSubnet && stored.Namespaces.SequenceEqual(next.Namespaces))
+            {
+                return;
+            }
+            try
+            {
+                await store.AppendAsync(stream, version, [next], meta.For(nameof(VpcAnnounced)), ct);
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < 10)
+            {
+                // Another announcement of this VPC was recorded meanwhile: merge into it.
+            }
         }
-        await store.AppendAsync("ipam-vpc-" + next.Name, ExpectedVersion.Any, [next], meta.For(nameof(VpcAnnounced)), ct);
     }
 }
