@@ -42,13 +42,9 @@ internal static class ResourceEndpoints
         {
             return MeshProblems.Problem(error);
         }
-        // POOL-2: a subnet change that IPAM applies too is answered once IPAM agreed (or refused, or a bounded wait passed).
-        if (outcome.Decision.Events.Any(e => e is SubnetChangeRequested) || (kind.Kind == "Subnet" && outcome.Decision.Events.Count == 0))
+        if (kind.Settle is { } settle && await settle(name, http, ct) is { } settled)
         {
-            if (await http.RequestServices.GetRequiredService<SubnetChange>().AwaitAsync(name, ct) is { } agreed)
-            {
-                return agreed;
-            }
+            return settled;
         }
         var created = outcome.Decision.Events.Any(e => e is VpcCreated or SubnetCreated or NatGatewayCreated);
         return created ? TypedResults.Created(http.Request.Path.Value, outcome.Result) : TypedResults.Ok(outcome.Result);

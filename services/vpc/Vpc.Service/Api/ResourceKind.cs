@@ -6,7 +6,8 @@ using Mesh.Vpc.Domain;
 namespace Mesh.Vpc.Service.Api;
 
 // One cluster-scoped kind of the resource API: how its spec becomes a command, how it is shown,
-// listed, found missing, who may see it and (optionally) how it is deleted.
+// listed, found missing, who may see it, (optionally) how it is deleted, and how an apply waits for a
+// saga it started before answering (Settle: null answers at once).
 internal sealed record ResourceKind<TSpec>(
     string ApiVersion,
     string Kind,
@@ -17,7 +18,8 @@ internal sealed record ResourceKind<TSpec>(
     Func<string, MeshError> NotFound,
     Func<string, ITopologyCommand>? Delete = null,
     Func<Topology, string, MeshPrincipal, bool>? Visible = null,
-    Func<Topology, JsonObject, MeshPrincipal, JsonObject>? Redact = null)
+    Func<Topology, JsonObject, MeshPrincipal, JsonObject>? Redact = null,
+    Func<string, HttpContext, CancellationToken, Task<IResult?>>? Settle = null)
     where TSpec : class, new()
 {
     /// <summary>The document as <paramref name="caller"/> may read it (COMMON-6): what other projects own is left out.</summary>

@@ -19,7 +19,9 @@ internal static class VpcApi
 
         var subnets = ResourceEndpoints.Map(apis, new ResourceKind<SubnetSpecDto>(ResourceViews.KubeOvn, "Subnet", "subnets",
             (name, spec) => new ApplySubnet(name, spec.ToDomain(), Guid.NewGuid()), views.Subnet, s => s.Subnets.Keys,
-            name => TopologyErrors.SubnetNotFound("metadata.name", name), Visible: SubnetVisible));
+            name => TopologyErrors.SubnetNotFound("metadata.name", name), Visible: SubnetVisible,
+            // POOL-2: a change IPAM applies too is answered once IPAM agreed (or refused, or a bounded wait passed).
+            Settle: (name, http, ct) => http.RequestServices.GetRequiredService<SubnetChange>().AwaitAsync(name, ct)));
         subnets.MapDelete("/{name}", DeleteSubnetAsync);
 
         ResourceEndpoints.Map(apis, new ResourceKind<NatGatewaySpecDto>(ResourceViews.KubeOvn, "VpcNatGateway", "vpc-nat-gateways",

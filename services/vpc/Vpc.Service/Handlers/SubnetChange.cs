@@ -5,14 +5,10 @@ using Mesh.Vpc.Service.Api;
 
 namespace Mesh.Vpc.Service.Handlers;
 
-// POOL-2 from the caller's side: a change of an existing subnet that IPAM applies too waits a bounded time
-// for IPAM's answer to land in the stream: 200 with the new spec once applied, IPAM's refusal (the subnet
-// unchanged) when refused, 202 with the old spec and a ChangePending condition while IPAM has not answered.
-// The agreement itself lives in the stream and the queues, not in this wait: it completes without it.
+// POOL-2 from the caller's side (SagaWait): 200 with the new spec once IPAM applied the change, IPAM's refusal
+// (the subnet unchanged) when refused, 202 with the old spec and a ChangePending condition while IPAM has not answered.
 public sealed class SubnetChange(TopologyService topology, ResourceViews views, VpcSagaOptions options, TimeProvider clock)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
-
     public async Task<IResult?> AwaitAsync(string name, CancellationToken ct)
     {
         var saga = await topology.QueryAsync(s => s.Subnets.GetValueOrDefault(name)?.PendingChange?.SagaId, ct);
@@ -20,26 +16,21 @@ public sealed class SubnetChange(TopologyService topology, ResourceViews views, 
         {
             return null;
         }
-        var deadline = clock.GetUtcNow() + options.DeletionWait;
-        while (true)
+        return await SagaWait.UntilAsync(clock, options.DeletionWait, async () =>
         {
             var (subnet, view) = await topology.QueryAsync(s => (s.Subnets.GetValueOrDefault(name), views.Subnet(s, name)), ct);
             if (subnet is null)
             {
                 return MeshProblems.Problem(TopologyErrors.SubnetNotFound("metadata.name", name));
             }
-            if (subnet.PendingChange?.SagaId != saga)
+            if (subnet.PendingChange?.SagaId == saga)
             {
-                return subnet.LastChangeAbort is { } refused && refused.SagaId == saga
-                    ? MeshProblems.Problem(new MeshError(refused.Code, $"the IPAM service refused the change of subnet '{name}', which keeps its spec: {refused.Message}",
-                        ErrorKind.Conflict, refused.Field is null ? "spec" : $"spec.{refused.Field}", refused.Value, refused.Remedy))
-                    : TypedResults.Ok(view);
+                return null;
             }
-            if (clock.GetUtcNow() >= deadline)
-            {
-                return TypedResults.Accepted((string?)null, view);
-            }
-            await Task.Delay(Poll, clock, ct);
-        }
+            return subnet.LastChangeAbort is { } refused && refused.SagaId == saga
+                ? MeshProblems.Problem(new MeshError(refused.Code, $"the IPAM service refused the change of subnet '{name}', which keeps its spec: {refused.Message}",
+                    ErrorKind.Conflict, refused.Field is null ? "spec" : $"spec.{refused.Field}", refused.Value, refused.Remedy))
+                : TypedResults.Ok(view);
+        }, async () => TypedResults.Accepted((string?)null, await topology.QueryAsync(s => views.Subnet(s, name), ct)), ct);
     }
 }

@@ -7,12 +7,9 @@ using Mesh.Vpc.Service.Api;
 namespace Mesh.Vpc.Service.Handlers;
 
 // SUB-9 from the caller's side: request the deletion (the subnet goes to Deleting and the log
-// publishes SubnetDeletionRequested), then wait a bounded time for IPAM's answer to land in the
-// stream. The saga itself lives in the stream, not in this wait: it completes without it.
+// publishes SubnetDeletionRequested), then wait a bounded time for IPAM's answer (SagaWait).
 public sealed class SubnetDeletion(TopologyService topology, ResourceViews views, VpcSagaOptions options, TimeProvider clock)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
-
     public async Task<IResult> DeleteAsync(string name, EventMetadata metadata, long? expectedVersion, CancellationToken ct)
     {
         var outcome = await topology.SubmitAsync(new RequestSubnetDeletion(name, Guid.NewGuid()), metadata, expectedVersion, ct);
@@ -23,26 +20,21 @@ public sealed class SubnetDeletion(TopologyService topology, ResourceViews views
         // The saga that runs: ours, or the one already running when the request was a repeat.
         var saga = (outcome.Decision.Events.OfType<SubnetDeletionRequested>().FirstOrDefault()?.SagaId)
             ?? await topology.QueryAsync(s => s.Subnets.GetValueOrDefault(name)?.DeletionSaga ?? Guid.Empty, ct);
-        var deadline = clock.GetUtcNow() + options.DeletionWait;
-        while (true)
+        return await SagaWait.UntilAsync(clock, options.DeletionWait, async () =>
         {
             var subnet = await topology.QueryAsync(s => s.Subnets.GetValueOrDefault(name), ct);
             if (subnet is null)
             {
                 return TypedResults.Ok(StatusDocument.Deleted("kubeovn.io", "subnets", name));
             }
-            if (!subnet.Deleting)
+            if (subnet.Deleting)
             {
-                var abort = subnet.LastAbort;
-                return MeshProblems.Problem(abort is not null && abort.SagaId == saga
-                    ? TopologyErrors.SubnetInUse(name, abort.AllocatedCount, abort.Holders)
-                    : new MeshError(VpcErrorCodes.SubnetInUse, $"the deletion of subnet '{name}' was called off", ErrorKind.Conflict, "metadata.name", name));
+                return null;
             }
-            if (clock.GetUtcNow() >= deadline)
-            {
-                return TypedResults.Accepted((string?)null, await topology.QueryAsync(s => views.Subnet(s, name), ct));
-            }
-            await Task.Delay(Poll, clock, ct);
-        }
+            var abort = subnet.LastAbort;
+            return MeshProblems.Problem(abort is not null && abort.SagaId == saga
+                ? TopologyErrors.SubnetInUse(name, abort.AllocatedCount, abort.Holders)
+                : new MeshError(VpcErrorCodes.SubnetInUse, $"the deletion of subnet '{name}' was called off", ErrorKind.Conflict, "metadata.name", name));
+        }, async () => TypedResults.Accepted((string?)null, await topology.QueryAsync(s => views.Subnet(s, name), ct)), ct);
     }
 }
